@@ -1,0 +1,33 @@
+import { Command, CommanderError } from 'commander';
+import { registerDbCommands } from './commands/db.command.ts';
+import { registerPlanCommands } from './commands/plan.command.ts';
+import { registerTargetCommands } from './commands/targets.command.ts';
+import { registerRegionCommands } from './commands/regions.command.ts';
+import { registerServeCommand } from './commands/serve.command.ts';
+import { CliError } from './cli-error.ts';
+
+const program = new Command('fuer')
+  .description('淄博市妇女儿童发展规划监测评估平台 命令行工具（数据库由环境变量 DATABASE_URL 选择，默认 sqlite:./data/fuer.db）')
+  .showHelpAfterError()
+  .exitOverride();
+
+registerDbCommands(program);
+registerPlanCommands(program);
+registerTargetCommands(program);
+registerRegionCommands(program);
+registerServeCommand(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    process.exitCode = err.exitCode;
+  } else if (err instanceof CliError) {
+    process.stderr.write(`错误：${err.message}\n`);
+    process.exitCode = err.exitCode;
+  } else {
+    process.stderr.write(`错误：${err instanceof Error ? err.message : String(err)}\n`);
+    if (process.env.FUER_DEBUG) console.error(err);
+    process.exitCode = 1;
+  }
+}
