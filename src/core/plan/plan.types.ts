@@ -50,6 +50,8 @@ export interface ParsedSection {
   number: string;
   title: string;
   text: string;
+  /** 1-based line of the section heading. */
+  line: number;
 }
 
 export interface ParsedPlan {
@@ -61,6 +63,8 @@ export interface ParsedPlan {
   /** The issuing area as named in the title, e.g. 淄博市. */
   areaName: string;
   period: { start: number; end: number };
+  /** The paragraphs between the title and section 一 (background, legal basis). */
+  preamble: string;
   domains: ParsedDomain[];
   sections: ParsedSection[];
   line: number;
