@@ -1,0 +1,52 @@
+import type { Target } from '../target/target.types.ts';
+import { resolveEvaluationConfig, type EvaluationConfig, type EvaluationConfigOverrides } from './evaluation.config.ts';
+import { makeContext, notEvaluated, valueUnit } from './evaluation.context.ts';
+import type { EvaluationInput, EvaluationResult } from './evaluation.types.ts';
+import { evaluateAnnualChange } from './evaluate-annual-change.ts';
+import { evaluateLevel } from './evaluate-level.ts';
+import { evaluateTrend } from './evaluate-trend.ts';
+import { prepareSeries } from './series.ts';
+import { volatilityOfSorted } from './volatility.ts';
+
+const resolved = new WeakMap<EvaluationConfigOverrides, EvaluationConfig>();
+const defaults = resolveEvaluationConfig();
+
+/** Resolve once per overrides object, so evaluating a whole dataset with one config stays cheap. */
+function configFor(overrides: EvaluationConfigOverrides | undefined): EvaluationConfig {
+  if (!overrides) return defaults;
+  let config = resolved.get(overrides);
+  if (!config) {
+    config = resolveEvaluationConfig(overrides);
+    resolved.set(overrides, config);
+  }
+  return config;
+}
+
+/**
+ * Status of one target for one series (indicator × region × disaggregation) in one year, with its working.
+ * Pure and deterministic; see docs/evaluation-method.md for the method per target kind.
+ */
+export function evaluateTarget(input: EvaluationInput): EvaluationResult {
+  const config = configFor(input.config);
+  if (!Number.isInteger(input.year)) throw new Error(`评估年份须为整数（${input.year}）`);
+  const target: Target = input.target;
+  const indicator = input.indicator ?? null;
+  const points = prepareSeries(input.series, input.year);
+  const volatility = volatilityOfSorted(points, config.volatility, valueUnit(target, indicator));
+  const ctx = makeContext(target, indicator, input.year, config, points, volatility);
+
+  switch (target.kind) {
+    case 'deadline':
+      return notEvaluated(ctx, `“${target.text}”为期限类工作任务，不属于数值监测指标，不作达标评估`);
+    case 'trend':
+      return evaluateTrend(ctx);
+    case 'annual_change':
+      return evaluateAnnualChange(ctx);
+    case 'threshold':
+    case 'approx':
+    case 'relative_change':
+    case 'count':
+    case 'ratio':
+      return evaluateLevel(ctx);
+  }
+}
