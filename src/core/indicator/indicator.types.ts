@@ -32,4 +32,9 @@ export interface IndicatorDefinition {
   definition: string;
   /** Names under which the target grammar finds this indicator in the plan text. */
   aliases: string[];
+  /**
+   * When several indicators count the same item under different scopes (女干部 in 区县党政正职 and in the
+   * 市委…领导班子), the target scopes this indicator answers to; a target matches only with one of them.
+   */
+  scopes?: string[];
 }

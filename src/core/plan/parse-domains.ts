@@ -161,6 +161,6 @@ export function measureTitle(text: string): string {
 }
 
 function buildMeasure(item: RawItem, ctx: DomainContext): ParsedMeasure {
-  const { targets, unplaced } = extractTargets(item.text, { targetYear: ctx.targetYear });
+  const { targets, unplaced } = extractTargets(item.text, { targetYear: ctx.targetYear, source: 'measure' });
   return { ord: item.ord, title: measureTitle(item.text), text: item.text, targets, unplaced, line: item.line };
 }

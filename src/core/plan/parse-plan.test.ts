@@ -184,7 +184,7 @@ describe('parsePlanFile on the seed', () => {
           expect({ targets: g.targets, unplaced: g.unplaced }).toEqual(extractTargets(g.text, { targetYear: plan.period.end }));
         }
         for (const m of d.measures) {
-          expect({ targets: m.targets, unplaced: m.unplaced }).toEqual(extractTargets(m.text, { targetYear: plan.period.end }));
+          expect({ targets: m.targets, unplaced: m.unplaced }).toEqual(extractTargets(m.text, { targetYear: plan.period.end, source: 'measure' }));
         }
       }
     }

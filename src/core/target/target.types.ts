@@ -40,6 +40,10 @@ export interface Target {
   ratio?: [number, number];
   /** Where a count or level applies: 每个区县, 以镇（街道）为单位, 每所学校 … */
   scope?: string;
+  /**
+   * When the bound is another quantity instead of a number (value is then null), e.g. 不低于本地区党员总数中女性比例.
+   */
+  reference?: string;
 }
 
 /** A numeric phrase the grammar found but could not place: listed as 待核对, never dropped. */
@@ -55,7 +59,15 @@ export interface TargetExtraction {
   unplaced: UnplacedPhrase[];
 }
 
+/**
+ * Where the text comes from. Goals are read with recall (direction-only targets, 全覆盖, verb-first 提高…率);
+ * measures conservatively (only explicit numbers, and a direction stated about a rate with an adverb).
+ */
+export type TargetSource = 'goal' | 'measure';
+
 export interface ExtractOptions {
   /** Plan end year, used as targetYear when the text names none. Default 2025. */
   targetYear?: number;
+  /** Default 'goal'. The plan parser passes 'measure' for strategy measures. */
+  source?: TargetSource;
 }
