@@ -13,3 +13,16 @@ export interface Region {
   /** ISO date after which it no longer does (区划调整); null while current. */
   validTo: string | null;
 }
+
+/**
+ * A change of parent for a while: from validFrom to validTo (inclusive) the region rolls up to parentCode instead
+ * of its statutory parent. Used for streets managed by a functional zone, and for a town that keeps its code
+ * when its county is merged into another.
+ */
+export interface RegionLink {
+  regionCode: string;
+  parentCode: string;
+  validFrom: string;
+  validTo: string | null;
+  note?: string | null;
+}

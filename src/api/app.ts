@@ -1,0 +1,48 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { Database } from '../storage/schema.ts';
+import { registerApiNotFound, registerErrorHandler } from './plugins/errors.ts';
+import { registerOpenApi } from './plugins/openapi.ts';
+import { registerWeb } from './plugins/web.ts';
+import { planRoutes } from './routes/plans.routes.ts';
+import { goalRoutes } from './routes/goals.routes.ts';
+import { departmentRoutes } from './routes/departments.routes.ts';
+import { indicatorRoutes } from './routes/indicators.routes.ts';
+import { regionRoutes } from './routes/regions.routes.ts';
+import { searchRoutes } from './routes/search.routes.ts';
+
+export interface AppOptions {
+  db: Kysely<Database>;
+  /** Folder of the built web front end; omitted in API-only tests. */
+  webRoot?: string;
+  logger?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Kysely<Database>;
+  }
+}
+
+/** Builds the HTTP application: plugins first, then the API routes, then the web front end's fallback. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('db', options.db);
+  registerErrorHandler(app);
+  await registerOpenApi(app);
+
+  app.get('/api/health', { schema: { tags: ['系统'], summary: '健康检查' } }, async () => ({ ok: true }));
+  await app.register(planRoutes, { prefix: '/api' });
+  await app.register(goalRoutes, { prefix: '/api' });
+  await app.register(departmentRoutes, { prefix: '/api' });
+  await app.register(indicatorRoutes, { prefix: '/api' });
+  await app.register(regionRoutes, { prefix: '/api' });
+  await app.register(searchRoutes, { prefix: '/api' });
+
+  const webServed = options.webRoot ? await registerWeb(app, options.webRoot) : false;
+  if (!webServed) registerApiNotFound(app);
+  return app;
+}

@@ -1,0 +1,29 @@
+import { Migrator } from 'kysely';
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import * as foundation from './migrations/0001-foundation.ts';
+
+/** Every migration, in order. Static (no directory scan) so it works the same from sources, tests and bundles. */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-foundation': foundation,
+};
+
+/** Names of all migrations, in the order they apply. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS).sort();
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+export function createMigrator(db: Kysely<any>): Migrator {
+  return new Migrator({ db, provider, migrationTableName: 'fuer_migrations', migrationLockTableName: 'fuer_migrations_lock' });
+}
+
+/** Brings the schema to the latest version; returns the names of the migrations it applied (empty when up to date). */
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const { error, results = [] } = await createMigrator(db).migrateToLatest();
+  const applied = results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  if (error !== undefined) {
+    const failed = results.find((r) => r.status === 'Error');
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`数据库迁移失败${failed ? `（${failed.migrationName}）` : ''}：${reason}`, { cause: error });
+  }
+  return applied;
+}

@@ -1,0 +1,54 @@
+import { Flex, Tag, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import type { UnitRef } from '../api/types.ts';
+
+/** Department tags linking to the department page. Lead units stand out; groups are grey and link nowhere. */
+export function DepartmentTags({ units, lead = false }: { units: UnitRef[]; lead?: boolean }) {
+  if (units.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
+  return (
+    <Flex wrap gap={4}>
+      {units.map((u) => (
+        <Link key={u.id} to={`/departments/${u.id}`}>
+          <Tag color={lead ? 'red' : 'blue'} className={lead ? 'unit-tag unit-tag-lead' : 'unit-tag'}>
+            {u.name}
+          </Tag>
+        </Link>
+      ))}
+    </Flex>
+  );
+}
+
+export function GroupTags({ groups }: { groups: string[] }) {
+  if (groups.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
+  return (
+    <Flex wrap gap={4}>
+      {groups.map((g) => (
+        <Tag key={g} className="unit-group-tag" title="单位组（不是单个部门）">
+          {g}
+        </Tag>
+      ))}
+    </Flex>
+  );
+}
+
+/** One line of 牵头单位 / 责任单位 / 单位组, as under each goal in the plan browser. */
+export function GoalUnitsLine(props: { leadUnits: UnitRef[]; responsibleUnits: UnitRef[]; unitGroups: string[] }) {
+  return (
+    <Flex wrap gap={8} align="center" className="goal-units">
+      <Typography.Text type="secondary">牵头单位：</Typography.Text>
+      <DepartmentTags units={props.leadUnits} lead />
+      {props.responsibleUnits.length > 0 && (
+        <>
+          <Typography.Text type="secondary">责任单位：</Typography.Text>
+          <DepartmentTags units={props.responsibleUnits} />
+        </>
+      )}
+      {props.unitGroups.length > 0 && (
+        <>
+          <Typography.Text type="secondary">单位组：</Typography.Text>
+          <GroupTags groups={props.unitGroups} />
+        </>
+      )}
+    </Flex>
+  );
+}
