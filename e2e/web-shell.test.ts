@@ -152,9 +152,9 @@ describe.skipIf(requireOrSkip('chromium'))('网页端（无头 Chromium）', () 
     await table.first().waitFor();
     const all = await table.count();
     expect(all).toBeGreaterThan(20);
+    await screenshot(page, '04-department-list');
     await page.getByLabel('筛选单位').fill('卫生健康');
     await expect.poll(() => table.count()).toBeLessThan(all);
-    await screenshot(page, '04-department-list');
     await page.locator('.department-table').getByRole('link', { name: '市卫生健康委', exact: true }).click();
     await page.waitForURL(/\/departments\/\d+$/);
     const planCards = page.locator('.department-plan-card');
@@ -203,7 +203,7 @@ describe.skipIf(requireOrSkip('chromium'))('网页端（无头 Chromium）', () 
     await page.goto('/indicators');
     await mmr.getByRole('link').first().click();
     await page.waitForURL(/\/indicators\/[^/]+$/);
-    await page.locator('.targets-card tbody tr').first().waitFor();
+    await page.locator('.targets-card tbody tr.ant-table-row').first().waitFor();
     expect(await page.locator('.targets-card').innerText()).toContain('8.2/10万');
     await screenshot(page, '07-indicator');
   });
@@ -223,9 +223,17 @@ describe.skipIf(requireOrSkip('chromium'))('网页端（无头 Chromium）', () 
     expect(marks.every((m) => m === '孕产妇')).toBe(true);
     expect(await page.locator('.search-summary').innerText()).toMatch(/找到 \d+ 条结果/);
     await screenshot(page, '08-search');
+    const measureHit = page.locator('.search-hit[data-type="measure"]').first();
+    const measureHref = await measureHit.locator('a').first().getAttribute('href');
     await goalHits.first().locator('a').first().click();
     await page.waitForURL(/\/goals\/\d+$/);
     expect(await page.locator('.goal-full-text').innerText()).toContain('孕产妇');
+    // A measure hit opens the measure page with its full text.
+    expect(measureHref).toMatch(/^\/measures\/\d+$/);
+    await page.goto(measureHref ?? '/');
+    await page.locator('.measure-full-text').waitFor();
+    expect(await page.locator('.measure-full-text').innerText()).toContain('孕产妇');
+    expect(await page.locator('.ant-breadcrumb').innerText()).toContain('策略措施');
   });
 
   it('行政区划页显示张店区及其街道，展开镇街后加载村居', async () => {

@@ -31,23 +31,25 @@ export function GroupTags({ groups }: { groups: string[] }) {
   );
 }
 
-/** One line of 牵头单位 / 责任单位 / 单位组, as under each goal in the plan browser. */
+/** 牵头单位 / 责任单位 / 单位组 under a goal; each label stays with its tags when the line wraps. */
 export function GoalUnitsLine(props: { leadUnits: UnitRef[]; responsibleUnits: UnitRef[]; unitGroups: string[] }) {
   return (
-    <Flex wrap gap={8} align="center" className="goal-units">
-      <Typography.Text type="secondary">牵头单位：</Typography.Text>
-      <DepartmentTags units={props.leadUnits} lead />
+    <Flex wrap gap={8} align="flex-start" className="goal-units">
+      <span className="unit-section">
+        <Typography.Text type="secondary">牵头单位：</Typography.Text>
+        <DepartmentTags units={props.leadUnits} lead />
+      </span>
       {props.responsibleUnits.length > 0 && (
-        <>
+        <span className="unit-section">
           <Typography.Text type="secondary">责任单位：</Typography.Text>
           <DepartmentTags units={props.responsibleUnits} />
-        </>
+        </span>
       )}
       {props.unitGroups.length > 0 && (
-        <>
+        <span className="unit-section">
           <Typography.Text type="secondary">单位组：</Typography.Text>
           <GroupTags groups={props.unitGroups} />
-        </>
+        </span>
       )}
     </Flex>
   );

@@ -48,7 +48,7 @@ describe('target display', () => {
     expect(targetCondition(target({ kind: 'annual_change', op: '>=', value: 1, unit: '百分点', direction: 'decrease' }))).toBe(
       '年均下降 ≥ 1个百分点',
     );
-    expect(targetCondition(target({ kind: 'trend', op: null, value: null, unit: null, direction: 'increase' }))).toBe('趋势：提高');
+    expect(targetCondition(target({ kind: 'trend', op: null, value: null, unit: null, direction: 'increase' }))).toBe('提高');
     expect(targetValueText(target({ kind: 'ratio', op: '>=', value: 1.5, unit: null, ratio: [3, 2] }))).toBe('3:2');
     expect(targetCondition(target({ op: '>=', value: null, unit: null, reference: '本地区党员总数中女性比例' }))).toBe(
       '≥ 本地区党员总数中女性比例',

@@ -41,7 +41,7 @@ export function targetValueText(target: Target): string {
   return formatValue(target.value, target.unit);
 }
 
-/** Short reading of a target for a chip: "≤ 8.2/10万", "较2020年下降 ≥ 20%", "逐步提高". */
+/** Short reading of a target for a chip: "≤ 8.2/10万", "较2020年下降 ≥ 20%", "提高" (trend). */
 export function targetCondition(target: Target): string {
   const op = targetOpSymbol(target);
   const value = targetValueText(target);
@@ -52,7 +52,7 @@ export function targetCondition(target: Target): string {
     case 'annual_change':
       return `年均${dir}${op ? ` ${op}` : ''} ${value}`.trim();
     case 'trend':
-      return dir ? `趋势：${dir}` : '趋势目标';
+      return dir || '方向性目标';
     case 'deadline':
       return value ? `${value}内` : '期限';
     default:

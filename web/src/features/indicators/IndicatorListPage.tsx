@@ -24,11 +24,11 @@ function columns(planDomains: PlanDomains[]): TableColumnsType<IndicatorSummary>
       render: (code: string) => <Link to={`/indicators/${encodeURIComponent(code)}`}>{code}</Link>,
     },
     { title: '指标名称', dataIndex: 'name' },
-    { title: '计量单位', dataIndex: 'unit', width: 100 },
+    { title: '计量单位', dataIndex: 'unit', width: 90 },
     {
       title: '指标属性',
       dataIndex: 'polarity',
-      width: 96,
+      width: 90,
       render: (p: IndicatorSummary['polarity']) => <PolarityTag polarity={p} />,
     },
     {
@@ -53,7 +53,7 @@ function columns(planDomains: PlanDomains[]): TableColumnsType<IndicatorSummary>
     {
       title: '规划 / 领域',
       key: 'domain',
-      width: 190,
+      width: 180,
       render: (_: unknown, i) => {
         const title = domainTitle(planDomains, i.planKind, i.domainOrd);
         return (
@@ -141,7 +141,7 @@ function IndicatorCatalogue({ indicators, planDomains }: { indicators: Indicator
       <Table<IndicatorSummary>
         className="indicator-table"
         rowKey="code"
-        size="middle"
+        size="small"
         columns={cols}
         dataSource={shown}
         scroll={{ x: 1130 }}
