@@ -5,6 +5,7 @@ import type { Database } from '../storage/schema.ts';
 import { registerApiNotFound, registerErrorHandler } from './plugins/errors.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerWeb } from './plugins/web.ts';
+import { registerAuth } from './auth/auth.plugin.ts';
 import { planRoutes } from './routes/plans.routes.ts';
 import { goalRoutes } from './routes/goals.routes.ts';
 import { departmentRoutes } from './routes/departments.routes.ts';
@@ -33,6 +34,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('db', options.db);
   registerErrorHandler(app);
   await registerOpenApi(app);
+  await registerAuth(app);
 
   app.get('/api/health', { schema: { tags: ['系统'], summary: '健康检查' } }, async () => ({ ok: true }));
   await app.register(planRoutes, { prefix: '/api' });

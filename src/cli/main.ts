@@ -4,6 +4,7 @@ import { registerPlanCommands } from './commands/plan.command.ts';
 import { registerTargetCommands } from './commands/targets.command.ts';
 import { registerRegionCommands } from './commands/regions.command.ts';
 import { registerServeCommand } from './commands/serve.command.ts';
+import { registerUserCommands } from './commands/user.command.ts';
 import { CliError } from './cli-error.ts';
 
 const program = new Command('fuer')
@@ -16,6 +17,7 @@ registerPlanCommands(program);
 registerTargetCommands(program);
 registerRegionCommands(program);
 registerServeCommand(program);
+registerUserCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -4,6 +4,7 @@ import type { RegionLevel } from '../core/region/region.types.ts';
 import type { TargetDirection, TargetKind, TargetOp } from '../core/target/target.types.ts';
 import type { Aggregation, Polarity } from '../core/indicator/indicator.types.ts';
 import type { DepartmentCategory } from '../core/department/department.types.ts';
+import type { AccountsTables } from './schema/accounts.schema.ts';
 
 /**
  * Row types, one per table, as the migrations create them. Dates are ISO text (YYYY-MM-DD), timestamps ISO
@@ -156,7 +157,7 @@ export interface UnplacedPhrasesTable {
   reason: string;
 }
 
-export interface Database {
+export interface Database extends AccountsTables {
   regions: RegionsTable;
   region_links: RegionLinksTable;
   departments: DepartmentsTable;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../../api/app.ts';
 import { bootstrap } from '../../services/bootstrap.service.ts';
+import { ensureFirstAdmin } from '../../services/accounts/first-admin.service.ts';
 import { createDatabase } from '../../storage/database.ts';
 import { CliError } from '../cli-error.ts';
 
@@ -19,6 +20,8 @@ export function registerServeCommand(program: Command): void {
       const opened = createDatabase(process.env.DATABASE_URL);
       const report = await bootstrap(opened.db);
       for (const line of report.messages) process.stdout.write(`${line}\n`);
+      const firstAdmin = await ensureFirstAdmin(opened.db, process.env);
+      if (firstAdmin.message !== null) process.stdout.write(`${firstAdmin.message}\n`);
       const app = await buildApp({ db: opened.db, webRoot: path.join(repoRoot, 'dist/web'), logger: false });
       const close = async () => {
         await app.close();
