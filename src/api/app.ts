@@ -12,6 +12,7 @@ import { departmentRoutes } from './routes/departments.routes.ts';
 import { indicatorRoutes } from './routes/indicators.routes.ts';
 import { regionRoutes } from './routes/regions.routes.ts';
 import { searchRoutes } from './routes/search.routes.ts';
+import { monitoringRoutes } from './routes/monitoring/monitoring.routes.ts';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -43,6 +44,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(indicatorRoutes, { prefix: '/api' });
   await app.register(regionRoutes, { prefix: '/api' });
   await app.register(searchRoutes, { prefix: '/api' });
+  await app.register(monitoringRoutes, { prefix: '/api' });
 
   const webServed = options.webRoot ? await registerWeb(app, options.webRoot) : false;
   if (!webServed) registerApiNotFound(app);

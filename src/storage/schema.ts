@@ -4,6 +4,7 @@ import type { RegionLevel } from '../core/region/region.types.ts';
 import type { TargetDirection, TargetKind, TargetOp } from '../core/target/target.types.ts';
 import type { Aggregation, Polarity } from '../core/indicator/indicator.types.ts';
 import type { DepartmentCategory } from '../core/department/department.types.ts';
+import type { MonitoringTables } from './schema/monitoring.schema.ts';
 import type { AccountsTables } from './schema/accounts.schema.ts';
 
 /**
@@ -157,7 +158,7 @@ export interface UnplacedPhrasesTable {
   reason: string;
 }
 
-export interface Database extends AccountsTables {
+export interface Database extends AccountsTables, MonitoringTables {
   regions: RegionsTable;
   region_links: RegionLinksTable;
   departments: DepartmentsTable;
