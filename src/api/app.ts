@@ -13,6 +13,7 @@ import { indicatorRoutes } from './routes/indicators.routes.ts';
 import { regionRoutes } from './routes/regions.routes.ts';
 import { searchRoutes } from './routes/search.routes.ts';
 import { monitoringRoutes } from './routes/monitoring/monitoring.routes.ts';
+import { exchangeRoutes } from './routes/exchange/exchange.routes.ts';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -45,6 +46,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(regionRoutes, { prefix: '/api' });
   await app.register(searchRoutes, { prefix: '/api' });
   await app.register(monitoringRoutes, { prefix: '/api' });
+  await app.register(exchangeRoutes, { prefix: '/api' });
 
   const webServed = options.webRoot ? await registerWeb(app, options.webRoot) : false;
   if (!webServed) registerApiNotFound(app);

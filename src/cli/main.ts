@@ -5,6 +5,7 @@ import { registerTargetCommands } from './commands/targets.command.ts';
 import { registerRegionCommands } from './commands/regions.command.ts';
 import { registerServeCommand } from './commands/serve.command.ts';
 import { registerUserCommands } from './commands/user.command.ts';
+import { registerDataCommands } from './commands/data.command.ts';
 import { CliError } from './cli-error.ts';
 
 const program = new Command('fuer')
@@ -18,6 +19,7 @@ registerTargetCommands(program);
 registerRegionCommands(program);
 registerServeCommand(program);
 registerUserCommands(program);
+registerDataCommands(program);
 
 try {
   await program.parseAsync(process.argv);
