@@ -10,6 +10,7 @@ import path from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { readCatalogueFile } from '../src/services/catalogue-import.service.ts';
 import { POSTGRES_SKIP_MESSAGE } from '../test/global-setup.ts';
+import { runEvaluationBench } from './evaluation.bench.ts';
 import { BENCH_YEARS, benchImport, benchRegionOrder, benchRollUp, seedBenchDatabase } from './data-import.bench.ts';
 import type { ImportFigures, RollUpFigures } from './data-import.bench.ts';
 import { postgresDatabase, sqliteDatabase, startPostgres } from './databases.ts';
@@ -111,3 +112,7 @@ async function main(): Promise<void> {
 }
 
 await main();
+
+// Evaluation and dashboard at province scale (150 indicators × 3,000 regions × 10 years).
+say('');
+await runEvaluationBench();

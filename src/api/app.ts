@@ -12,6 +12,9 @@ import { departmentRoutes } from './routes/departments.routes.ts';
 import { indicatorRoutes } from './routes/indicators.routes.ts';
 import { regionRoutes } from './routes/regions.routes.ts';
 import { searchRoutes } from './routes/search.routes.ts';
+import { evaluationRoutes } from './routes/evaluation/evaluation.routes.ts';
+import { warningRoutes } from './routes/evaluation/warnings.routes.ts';
+import { metaRoutes } from './routes/evaluation/meta.routes.ts';
 import { monitoringRoutes } from './routes/monitoring/monitoring.routes.ts';
 import { exchangeRoutes } from './routes/exchange/exchange.routes.ts';
 
@@ -45,6 +48,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(indicatorRoutes, { prefix: '/api' });
   await app.register(regionRoutes, { prefix: '/api' });
   await app.register(searchRoutes, { prefix: '/api' });
+  await app.register(evaluationRoutes, { prefix: '/api' });
+  await app.register(warningRoutes, { prefix: '/api' });
+  await app.register(metaRoutes, { prefix: '/api' });
   await app.register(monitoringRoutes, { prefix: '/api' });
   await app.register(exchangeRoutes, { prefix: '/api' });
 

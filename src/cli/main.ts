@@ -6,6 +6,9 @@ import { registerRegionCommands } from './commands/regions.command.ts';
 import { registerServeCommand } from './commands/serve.command.ts';
 import { registerUserCommands } from './commands/user.command.ts';
 import { registerDataCommands } from './commands/data.command.ts';
+import { registerEvaluateCommand } from './commands/evaluate.command.ts';
+import { registerWarningCommands } from './commands/warnings.command.ts';
+import { registerDemoCommand } from './commands/demo.command.ts';
 import { CliError } from './cli-error.ts';
 
 const program = new Command('fuer')
@@ -20,6 +23,9 @@ registerRegionCommands(program);
 registerServeCommand(program);
 registerUserCommands(program);
 registerDataCommands(program);
+registerEvaluateCommand(program);
+registerWarningCommands(program);
+registerDemoCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -3,12 +3,14 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import * as foundation from './migrations/0001-foundation.ts';
 import * as accounts from './migrations/0002-accounts.ts';
 import * as monitoring from './migrations/0003-monitoring.ts';
+import * as warnings from './migrations/0004-warnings.ts';
 
 /** Every migration, in order. Static (no directory scan) so it works the same from sources, tests and bundles. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-accounts': accounts,
   '0003-monitoring': monitoring,
+  '0004-warnings': warnings,
 };
 
 /** Names of all migrations, in the order they apply. */

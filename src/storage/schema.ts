@@ -6,6 +6,7 @@ import type { Aggregation, Polarity } from '../core/indicator/indicator.types.ts
 import type { DepartmentCategory } from '../core/department/department.types.ts';
 import type { MonitoringTables } from './schema/monitoring.schema.ts';
 import type { AccountsTables } from './schema/accounts.schema.ts';
+import type { WarningTables } from './schema/warnings.schema.ts';
 
 /**
  * Row types, one per table, as the migrations create them. Dates are ISO text (YYYY-MM-DD), timestamps ISO
@@ -158,7 +159,7 @@ export interface UnplacedPhrasesTable {
   reason: string;
 }
 
-export interface Database extends AccountsTables, MonitoringTables {
+export interface Database extends AccountsTables, MonitoringTables, WarningTables {
   regions: RegionsTable;
   region_links: RegionLinksTable;
   departments: DepartmentsTable;

@@ -120,7 +120,7 @@ export interface ReviewCommentsTable {
   resolved_at: string | null;
 }
 
-export type AuditEntity = 'data_value' | 'form' | 'round' | 'indicator_reporter' | 'validation_rule';
+export type AuditEntity = 'data_value' | 'form' | 'round' | 'indicator_reporter' | 'validation_rule' | 'warning';
 
 /**
  * Append-only: the application inserts and reads, never updates or deletes; triggers refuse UPDATE and DELETE

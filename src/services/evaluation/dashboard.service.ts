@@ -1,0 +1,138 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../core/access/actor.types.ts';
+import type { EvaluationStatus } from '../../core/evaluation/index.ts';
+import type { PlanKind } from '../../core/plan/plan.types.ts';
+import type { Database } from '../../storage/schema.ts';
+import { isDemoDatabase } from '../../storage/repositories/metadata.repository.ts';
+import { forEachIndicatorEvaluation, type EvaluationContext } from './evaluate-year.service.ts';
+import { listWarnings } from './warning.service.ts';
+import type { WarningSummary } from './warning-view.ts';
+
+export const EVALUATION_STATUSES: readonly EvaluationStatus[] = ['achieved', 'on_track', 'at_risk', 'off_track', 'insufficient_data', 'no_target'];
+
+export type StatusCounts = Record<EvaluationStatus, number> & { total: number };
+
+export function emptyCounts(): StatusCounts {
+  return { achieved: 0, on_track: 0, at_risk: 0, off_track: 0, insufficient_data: 0, no_target: 0, total: 0 };
+}
+
+export function addStatus(counts: StatusCounts, status: EvaluationStatus): void {
+  counts[status]++;
+  counts.total++;
+}
+
+export interface WarningCounts {
+  total: number;
+  red: number;
+  yellow: number;
+}
+
+export interface DashboardDomain {
+  ord: number;
+  title: string;
+  counts: StatusCounts;
+}
+
+export interface DashboardPlan {
+  planCode: string;
+  planKind: PlanKind;
+  title: string;
+  counts: StatusCounts;
+  domains: DashboardDomain[];
+}
+
+export interface DashboardRegion {
+  code: string;
+  name: string;
+  level: 'city' | 'county';
+  functional: boolean;
+  /** Every target of the plans shown, by status. */
+  counts: StatusCounts;
+  plans: DashboardPlan[];
+  openWarnings: WarningCounts;
+}
+
+export interface Dashboard {
+  year: number;
+  computedAt: string;
+  /** The database holds generated demo data: label every figure 示例数据. */
+  demo: boolean;
+  regions: DashboardRegion[];
+  /** Open warnings (issued, responded, escalated; any year) the user may see, red first. */
+  openWarnings: WarningCounts & { items: WarningSummary[] };
+}
+
+export interface DashboardQuery {
+  year: number;
+  regionCode?: string;
+  planKind?: PlanKind;
+  /** Most open warnings listed in `openWarnings.items` (all are counted); default 200. */
+  warningLimit?: number;
+}
+
+function planSkeleton(ctx: EvaluationContext, planKind: PlanKind | undefined): DashboardPlan[] {
+  const plans = new Map<string, DashboardPlan>();
+  for (const d of ctx.domains.values()) {
+    if (planKind !== undefined && d.planKind !== planKind) continue;
+    let plan = plans.get(d.planCode);
+    if (plan === undefined) plans.set(d.planCode, (plan = { planCode: d.planCode, planKind: d.planKind, title: d.planTitle, counts: emptyCounts(), domains: [] }));
+    plan.domains.push({ ord: d.ord, title: d.title, counts: emptyCounts() });
+  }
+  return [...plans.values()];
+}
+
+/**
+ * Per plan and domain, how many targets are achieved / on track / at risk / off track / not assessable, for
+ * the city and each county or zone (or the one region asked for), computed now from the approved values; with
+ * the open warnings the user may see.
+ */
+export async function getDashboard(db: Kysely<Database>, actor: Actor, query: DashboardQuery): Promise<Dashboard> {
+  const regions = new Map<string, DashboardRegion>();
+  const ctx = await forEachIndicatorEvaluation(
+    db,
+    { year: query.year, details: false, ...(query.regionCode === undefined ? {} : { regionCode: query.regionCode }), ...(query.planKind === undefined ? {} : { planKind: query.planKind }) },
+    (e, c) => {
+      if (regions.size === 0) {
+        for (const r of c.regions) {
+          regions.set(r.code, { ...r, counts: emptyCounts(), plans: planSkeleton(c, query.planKind), openWarnings: { total: 0, red: 0, yellow: 0 } });
+        }
+      }
+      for (const rec of e.records) {
+        const region = regions.get(rec.regionCode);
+        if (region === undefined) continue;
+        addStatus(region.counts, rec.status);
+        const plan = region.plans.find((p) => p.planCode === rec.planCode);
+        if (plan === undefined) continue;
+        addStatus(plan.counts, rec.status);
+        const domain = plan.domains.find((d) => d.ord === rec.domainOrd);
+        if (domain !== undefined) addStatus(domain.counts, rec.status);
+      }
+    },
+  );
+  if (regions.size === 0) {
+    for (const r of ctx.regions) {
+      regions.set(r.code, { ...r, counts: emptyCounts(), plans: planSkeleton(ctx, query.planKind), openWarnings: { total: 0, red: 0, yellow: 0 } });
+    }
+  }
+
+  let open = await listWarnings(db, actor, { status: 'open', ...(query.regionCode === undefined ? {} : { regionCode: query.regionCode }) });
+  if (query.planKind !== undefined) {
+    const codes = new Set([...ctx.targetsByIndicator.keys()]);
+    open = open.filter((w) => codes.has(w.indicatorCode));
+  }
+  const red = open.filter((w) => w.level === 'red').length;
+  for (const w of open) {
+    const region = regions.get(w.regionCode);
+    if (region === undefined) continue;
+    region.openWarnings.total++;
+    region.openWarnings[w.level]++;
+  }
+  const sorted = [...open].sort((a, b) => (a.level === b.level ? b.year - a.year : a.level === 'red' ? -1 : 1));
+  return {
+    year: query.year,
+    computedAt: new Date().toISOString(),
+    demo: await isDemoDatabase(db),
+    regions: [...regions.values()],
+    openWarnings: { total: open.length, red, yellow: open.length - red, items: sorted.slice(0, query.warningLimit ?? 200) },
+  };
+}

@@ -1,0 +1,351 @@
+import type { Kysely } from 'kysely';
+import { CITY_REGION_CODE } from '../../core/access/actor.types.ts';
+import {
+  evaluateTarget,
+  regionSpread,
+  sexGap,
+  urbanRuralGap,
+  type EvaluationConfigOverrides,
+  type EvaluationMethod,
+  type EvaluationResult,
+  type EvaluationStatus,
+  type RateBasis,
+  type RegionSpread,
+  type SexGap,
+  type TrendDirection,
+  type UrbanRuralGap,
+} from '../../core/evaluation/index.ts';
+import type { IndicatorDefinition } from '../../core/indicator/indicator.types.ts';
+import type { PlanKind } from '../../core/plan/plan.types.ts';
+import type { TargetKind } from '../../core/target/target.types.ts';
+import type { Database } from '../../storage/schema.ts';
+import {
+  approvedCellsOfYear,
+  approvedTotals,
+  domainsOf,
+  type DomainRef,
+  evaluationTargets,
+  indicatorLeadDepartments,
+  type ApprovedValueRow,
+} from '../../storage/repositories/evaluation.repository.ts';
+import { listIndicatorDefinitions } from '../../storage/repositories/indicator.repository.ts';
+import { departmentNames } from '../../storage/repositories/round.repository.ts';
+import type { TargetWithSource } from '../../storage/repositories/target.repository.ts';
+import { invalidInput, missing } from './evaluation.errors.ts';
+import { CityTree, buildRegionSeries, cellsOfYear, type PointSource, type RegionRef, type RegionSeries } from './region-series.ts';
+
+export interface EvaluateYearOptions {
+  year: number;
+  /** Only this region (the city or one county or zone). */
+  regionCode?: string;
+  planKind?: PlanKind;
+  indicatorCode?: string;
+  config?: EvaluationConfigOverrides;
+  /** Sex and urban–rural gaps, county spreads and ranks; default true. */
+  details?: boolean;
+}
+
+/** One target of one indicator in one region and year: the status with its working. */
+export interface EvaluationRecord {
+  indicatorCode: string;
+  indicatorName: string;
+  unit: string;
+  regionCode: string;
+  regionName: string;
+  regionLevel: 'city' | 'county';
+  year: number;
+  status: EvaluationStatus;
+  statusLabel: string;
+  /** Value projected to the target year (null when not applicable). */
+  projected: number | null;
+  volatile: boolean;
+  /** The working, in Chinese, with the numbers used. */
+  reason: string;
+  targetId: number;
+  targetText: string;
+  targetKind: TargetKind;
+  targetValue: number | null;
+  targetYear: number;
+  planKind: PlanKind;
+  planCode: string;
+  domainOrd: number;
+  domainTitle: string;
+  departmentId: number | null;
+  departmentName: string | null;
+  latestYear: number | null;
+  latestValue: number | null;
+  stale: boolean;
+  method: EvaluationMethod;
+  rateBasis: RateBasis | null;
+  requiredRate: number | null;
+  actualRate: number | null;
+  progressRatio: number | null;
+  trend: TrendDirection | null;
+  /** Where the series' values came from: the region's own reports, the counties' roll-up, both, or nothing. */
+  source: PointSource | 'mixed' | 'none';
+  /** Data points used (years with a value at or before the evaluated year). */
+  points: number;
+  /** A county's rank among the counties on the year's value (1 = best); null for the city or without a value. */
+  rank: number | null;
+}
+
+export interface GapRecord {
+  indicatorCode: string;
+  regionCode: string;
+  year: number;
+  sex: SexGap | null;
+  urbanRural: UrbanRuralGap | null;
+}
+
+export interface SpreadRecord {
+  indicatorCode: string;
+  year: number;
+  spread: RegionSpread;
+}
+
+export interface YearEvaluation {
+  year: number;
+  /** Always now: computed on read from the approved values (no batch tables). */
+  computedAt: string;
+  regions: RegionRef[];
+  results: EvaluationRecord[];
+  gaps: GapRecord[];
+  spreads: SpreadRecord[];
+}
+
+/** Everything one indicator's evaluation in one year produced (the unit of streaming over a large dataset). */
+export interface IndicatorEvaluation {
+  indicator: IndicatorDefinition;
+  targets: TargetWithSource[];
+  records: EvaluationRecord[];
+  /** The full engine results, parallel to `records`. */
+  results: EvaluationResult[];
+  series: Map<string, RegionSeries>;
+  gaps: GapRecord[];
+  spread: SpreadRecord | null;
+}
+
+export interface EvaluationContext {
+  year: number;
+  tree: CityTree;
+  regions: RegionRef[];
+  indicators: Map<string, IndicatorDefinition>;
+  /** Targets grouped by indicator, in catalogue order. */
+  targetsByIndicator: Map<string, TargetWithSource[]>;
+  /** Domains of the city's plans, keyed `${planCode}|${ord}`. */
+  domains: Map<string, DomainRef>;
+  leadDepartments: Map<string, number | null>;
+  departmentNames: Map<number, string>;
+}
+
+function checkYear(year: number): void {
+  if (!Number.isInteger(year) || year < 1990 || year > 2100) throw invalidInput(`评估年度“${year}”无效，应为1990—2100之间的整数`);
+}
+
+/** Loads what every evaluation of a year needs: regions, targets, indicators, domains, departments. */
+export async function loadEvaluationContext(
+  db: Kysely<Database>,
+  options: Pick<EvaluateYearOptions, 'year' | 'regionCode' | 'planKind' | 'indicatorCode'>,
+): Promise<EvaluationContext> {
+  checkYear(options.year);
+  const tree = await CityTree.load(db);
+  let regions = tree.regionsIn(options.year);
+  if (options.regionCode !== undefined) {
+    regions = regions.filter((r) => r.code === options.regionCode);
+    if (regions.length === 0) throw missing(`${options.year}年的地区“${options.regionCode}”（应为淄博市或其区县、功能区）`);
+  }
+  const definitions = await listIndicatorDefinitions(db);
+  const indicators = new Map(definitions.map((d) => [d.code, d] as const));
+  if (options.indicatorCode !== undefined && !indicators.has(options.indicatorCode)) throw missing(`指标“${options.indicatorCode}”`);
+  const targets = await evaluationTargets(db, {
+    regionCode: CITY_REGION_CODE,
+    ...(options.planKind === undefined ? {} : { planKind: options.planKind }),
+    ...(options.indicatorCode === undefined ? {} : { indicatorCode: options.indicatorCode }),
+  });
+  const targetsByIndicator = new Map<string, TargetWithSource[]>();
+  for (const d of definitions) {
+    const own = targets.filter((t) => t.indicatorCode === d.code);
+    if (own.length > 0) targetsByIndicator.set(d.code, own);
+  }
+  const leadDepartments = await indicatorLeadDepartments(db);
+  return {
+    year: options.year,
+    tree,
+    regions,
+    indicators,
+    targetsByIndicator,
+    domains: await domainsOf(db, CITY_REGION_CODE),
+    leadDepartments,
+    departmentNames: await departmentNames(db),
+  };
+}
+
+function sourceOf(series: RegionSeries | undefined, year: number): EvaluationRecord['source'] {
+  if (series === undefined) return 'none';
+  const kinds = new Set<PointSource>();
+  for (const p of series.points) if (p.year <= year) kinds.add(series.sources.get(p.year) ?? 'direct');
+  if (kinds.size === 0) return 'none';
+  return kinds.size > 1 ? 'mixed' : [...kinds][0]!;
+}
+
+/** Evaluates every target of one indicator in every region of the context. */
+function onlyCountyOf(ctx: EvaluationContext): string | null {
+  return ctx.regions.length === 1 && ctx.regions[0]!.level === 'county' ? ctx.regions[0]!.code : null;
+}
+
+/** The approved total values an indicator's evaluation in the context reads. */
+export function loadTotals(db: Kysely<Database>, ctx: EvaluationContext, indicatorCode: string): Promise<ApprovedValueRow[]> {
+  const county = onlyCountyOf(ctx);
+  return approvedTotals(db, { indicatorCode, toYear: ctx.year, ...(county !== null ? { regionCodes: [county] } : {}) });
+}
+
+export async function evaluateIndicator(
+  db: Kysely<Database>,
+  ctx: EvaluationContext,
+  indicatorCode: string,
+  options: { config?: EvaluationConfigOverrides; details?: boolean; totals?: Promise<ApprovedValueRow[]> } = {},
+): Promise<IndicatorEvaluation | null> {
+  const indicator = ctx.indicators.get(indicatorCode);
+  const targets = ctx.targetsByIndicator.get(indicatorCode);
+  if (indicator === undefined || targets === undefined) return null;
+  const { year } = ctx;
+  const onlyCounty = onlyCountyOf(ctx) !== null;
+  const rows = await (options.totals ?? loadTotals(db, ctx, indicatorCode));
+  const series = buildRegionSeries(indicator, rows, ctx.tree);
+  const departmentId = ctx.leadDepartments.get(indicatorCode) ?? null;
+  const departmentName = departmentId === null ? null : (ctx.departmentNames.get(departmentId) ?? null);
+  const details = options.details ?? true;
+
+  // County ranks on the year's own value (not a stale one), best first.
+  let spread: SpreadRecord | null = null;
+  const ranks = new Map<string, number>();
+  const counties = ctx.tree.childrenIn(year);
+  if (details && !onlyCounty) {
+    const values = counties
+      .map((code) => ({ regionCode: code, value: series.get(code)?.points.find((p) => p.year === year)?.value }))
+      .filter((v): v is { regionCode: string; value: number } => v.value !== undefined);
+    if (values.length > 0) {
+      const bandTarget = indicator.polarity === 'band' ? (targets.find((t) => t.kind === 'approx' && t.value !== null)?.value ?? null) : null;
+      const s = regionSpread(values, indicator.polarity, { target: bandTarget });
+      spread = { indicatorCode, year, spread: s };
+      for (const r of s.ranking) ranks.set(r.regionCode, r.rank);
+    }
+  }
+
+  const records: EvaluationRecord[] = [];
+  const results: EvaluationResult[] = [];
+  for (const target of targets) {
+    const domain = ctx.domains.get(`${target.source.plan.code}|${target.source.domainOrd}`);
+    for (const region of ctx.regions) {
+      const s = series.get(region.code);
+      const result = evaluateTarget({ target, indicator, series: s?.points ?? [], year, ...(options.config ? { config: options.config } : {}) });
+      results.push(result);
+      records.push({
+        indicatorCode,
+        indicatorName: indicator.name,
+        unit: indicator.unit,
+        regionCode: region.code,
+        regionName: region.name,
+        regionLevel: region.level,
+        year,
+        status: result.status,
+        statusLabel: result.statusLabel,
+        projected: result.projected,
+        volatile: result.volatile,
+        reason: result.reason,
+        targetId: target.id,
+        targetText: target.text,
+        targetKind: target.kind,
+        targetValue: result.targetValue,
+        targetYear: result.targetYear,
+        planKind: target.source.plan.kind,
+        planCode: target.source.plan.code,
+        domainOrd: target.source.domainOrd,
+        domainTitle: domain?.title ?? '',
+        departmentId,
+        departmentName,
+        latestYear: result.latest?.year ?? null,
+        latestValue: result.latest?.value ?? null,
+        stale: result.stale,
+        method: result.method,
+        rateBasis: result.rateBasis,
+        requiredRate: result.requiredRate,
+        actualRate: result.actualRate,
+        progressRatio: result.progressRatio,
+        trend: result.trend,
+        source: sourceOf(s, year),
+        points: result.window?.points ?? (s?.points.filter((p) => p.year <= year).length ?? 0),
+        rank: region.level === 'county' ? (ranks.get(region.code) ?? null) : null,
+      });
+    }
+  }
+
+  const gaps: GapRecord[] = [];
+  const bySex = indicator.disaggregations.includes('sex');
+  const byArea = indicator.disaggregations.includes('area');
+  if (details && (bySex || byArea)) {
+    const cellRows = await approvedCellsOfYear(db, { indicatorCode, year, ...(onlyCounty ? { regionCodes: [ctx.regions[0]!.code] } : {}) });
+    const cells = cellsOfYear(indicator, cellRows, year, ctx.tree);
+    const bandTarget = targets.find((t) => t.kind === 'approx')?.value ?? null;
+    const gapOptions = { polarity: indicator.polarity, unit: indicator.unit, target: bandTarget };
+    for (const region of ctx.regions) {
+      const own = cells.get(region.code);
+      if (own === undefined) continue;
+      const f = own.get('sex=女')?.value;
+      const m = own.get('sex=男')?.value;
+      const u = own.get('area=城镇')?.value;
+      const r = own.get('area=农村')?.value;
+      const sex = bySex && f !== undefined && m !== undefined ? sexGap(f, m, gapOptions) : null;
+      const urbanRural = byArea && u !== undefined && r !== undefined ? urbanRuralGap(u, r, gapOptions) : null;
+      if (sex !== null || urbanRural !== null) gaps.push({ indicatorCode, regionCode: region.code, year, sex, urbanRural });
+    }
+  }
+  return { indicator, targets, records, results, series, gaps, spread };
+}
+
+/**
+ * Streams the evaluation of a year indicator by indicator (memory stays bounded on a province-scale dataset):
+ * every target of the city's plans that names an indicator, in the city and each county or zone valid that
+ * year (or the one region asked for), against the region's approved total series.
+ */
+export async function forEachIndicatorEvaluation(
+  db: Kysely<Database>,
+  options: EvaluateYearOptions,
+  visit: (evaluation: IndicatorEvaluation, ctx: EvaluationContext) => void | Promise<void>,
+): Promise<EvaluationContext> {
+  const ctx = await loadEvaluationContext(db, options);
+  const evalOptions = { ...(options.config ? { config: options.config } : {}), details: options.details ?? true };
+  const codes = [...ctx.targetsByIndicator.keys()];
+  // The next indicator's values are read while this one is evaluated (PostgreSQL answers in its own process).
+  // A failed read is reported where it is awaited; the no-op handler keeps it from counting as unhandled if the
+  // loop stops before it gets there.
+  const prefetch = (code: string): Promise<ApprovedValueRow[]> => {
+    const p = loadTotals(db, ctx, code);
+    p.catch(() => {});
+    return p;
+  };
+  let next = codes.length > 0 ? prefetch(codes[0]!) : null;
+  for (let i = 0; i < codes.length; i++) {
+    const totals = next as Promise<ApprovedValueRow[]>;
+    next = i + 1 < codes.length ? prefetch(codes[i + 1]!) : null;
+    const evaluation = await evaluateIndicator(db, ctx, codes[i]!, { ...evalOptions, totals });
+    if (evaluation !== null) await visit(evaluation, ctx);
+  }
+  return ctx;
+}
+
+/**
+ * The status of every target × region in a year, with its working (see docs/evaluation-method.md), plus the
+ * female–male and urban–rural gaps of disaggregated indicators and the spread and ranking of the counties.
+ */
+export async function evaluateYear(db: Kysely<Database>, options: EvaluateYearOptions): Promise<YearEvaluation> {
+  const results: EvaluationRecord[] = [];
+  const gaps: GapRecord[] = [];
+  const spreads: SpreadRecord[] = [];
+  const ctx = await forEachIndicatorEvaluation(db, options, (e) => {
+    results.push(...e.records);
+    gaps.push(...e.gaps);
+    if (e.spread !== null) spreads.push(e.spread);
+  });
+  return { year: options.year, computedAt: new Date().toISOString(), regions: ctx.regions, results, gaps, spreads };
+}
