@@ -30,7 +30,9 @@ export function launchBrowser(): Promise<Browser> {
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  // Let opening modals and drawers finish their (script-driven) entrance first.
+  await page.waitForTimeout(350);
+  await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
   return file;
 }
 

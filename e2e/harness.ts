@@ -2,7 +2,7 @@
  * Starts the real server (`node bin/fuer.js serve`) as a child process on a free port with a fresh
  * temporary SQLite database, waits for /api/health, and stops it afterwards.
  */
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -27,6 +27,8 @@ export interface StartOptions {
   /** How long the first start (migrate, load regions and both plans) may take. */
   startTimeoutMs?: number;
   env?: Record<string, string>;
+  /** Runs before the server starts, with the database URL it will use (e.g. `fuer demo --database …`). */
+  beforeStart?: (databaseUrl: string) => Promise<void>;
 }
 
 export async function freePort(): Promise<number> {
@@ -93,6 +95,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const dataDir = mkdtempSync(path.join(tmpdir(), 'fuer-e2e-'));
   const databaseUrl = `sqlite:${path.join(dataDir, 'fuer.db')}`;
   const baseUrl = `http://127.0.0.1:${port}`;
+  if (options.beforeStart) {
+    try {
+      await options.beforeStart(databaseUrl);
+    } catch (err) {
+      rmSync(dataDir, { recursive: true, force: true });
+      throw err;
+    }
+  }
   let output = '';
   const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'fuer.js'), 'serve'], {
     cwd: REPO_ROOT,
@@ -142,4 +152,32 @@ async function useExternalServer(baseUrl: string): Promise<RunningServer> {
     output: () => '(外部服务，无输出)',
     stop: async () => {},
   };
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs `node bin/fuer.js …args` against the server's database (DATABASE_URL of the harness), e.g. to add users
+ * or import data the way an operator does; `stdin` is piped in (for --password-stdin). Rejects on a non-zero exit.
+ */
+export function runCli(server: Pick<RunningServer, 'databaseUrl'>, args: string[], stdin?: string): Promise<CliResult> {
+  if (server.databaseUrl === '(外部服务)') return Promise.reject(new Error('外部服务（FUER_E2E_BASE_URL）不能用命令行准备数据'));
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      process.execPath,
+      [path.join(REPO_ROOT, 'bin', 'fuer.js'), ...args],
+      { cwd: REPO_ROOT, env: { ...process.env, DATABASE_URL: server.databaseUrl }, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        if (code !== 0) reject(new Error(`fuer ${args.join(' ')} 失败（退出码 ${code}）：\n${stderr}${stdout}`));
+        else resolve({ code, stdout, stderr });
+      },
+    );
+    if (stdin !== undefined) child.stdin?.end(stdin);
+    else child.stdin?.end();
+  });
 }

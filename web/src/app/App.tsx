@@ -1,6 +1,8 @@
 import { ConfigProvider } from 'antd';
 import zhCN from 'antd/es/locale/zh_CN';
 import { RouterProvider, createBrowserRouter } from 'react-router-dom';
+import { AuthProvider } from '../features/auth/auth-context.tsx';
+import { MetaProvider } from '../features/meta/meta-context.tsx';
 import { routes } from './routes.tsx';
 
 const router = createBrowserRouter(routes);
@@ -21,8 +23,12 @@ const theme = {
 
 export function App() {
   return (
-    <ConfigProvider locale={zhCN} theme={theme}>
-      <RouterProvider router={router} />
+    <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
+      <MetaProvider>
+        <AuthProvider>
+          <RouterProvider router={router} />
+        </AuthProvider>
+      </MetaProvider>
     </ConfigProvider>
   );
 }

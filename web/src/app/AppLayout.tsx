@@ -1,32 +1,55 @@
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { Flex, Layout, Menu, Spin, Tag, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { UserMenu } from '../features/auth/UserMenu.tsx';
+import { DemoBanner } from '../features/meta/DemoBanner.tsx';
 import { APP_TITLE } from './app-title.ts';
 import { HeaderSearch } from './HeaderSearch.tsx';
-import { NAV_ITEMS, navKeyFor } from './nav.tsx';
+import { NAV_ITEMS, navKeyFor, navParentOf } from './nav.tsx';
+import type { NavItem } from './nav.tsx';
 
-const menuItems: MenuProps['items'] = NAV_ITEMS.map((item) => ({
-  key: item.path,
-  icon: item.icon,
-  disabled: item.planned,
-  label: item.planned ? (
-    <span title="该模块正在建设中">{item.label}</span>
-  ) : (
-    <Link to={item.path}>{item.label}</Link>
-  ),
-  extra: item.planned ? (
-    <Tag className="nav-planned-tag" variant="filled">
-      建设中
-    </Tag>
-  ) : undefined,
-}));
+type MenuItem = NonNullable<MenuProps['items']>[number];
+
+function menuItem(item: NavItem, child = false): MenuItem {
+  if (item.children) {
+    return {
+      key: `group:${item.path}`,
+      icon: item.icon,
+      label: item.label,
+      children: item.children.map((c) => menuItem(c, true)),
+    };
+  }
+  return {
+    key: item.path,
+    icon: child ? undefined : item.icon,
+    disabled: item.planned,
+    label: item.planned ? (
+      <span title="该模块正在建设中">{item.label}</span>
+    ) : (
+      <Link to={item.path}>{item.label}</Link>
+    ),
+    extra: item.planned ? (
+      <Tag className="nav-planned-tag" variant="filled">
+        建设中
+      </Tag>
+    ) : undefined,
+  };
+}
+
+const menuItems: MenuProps['items'] = NAV_ITEMS.map((item) => menuItem(item));
 
 /** The frame of every screen: title bar with search, left navigation, breadcrumbs and content. */
 export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
+  const selected = navKeyFor(location.pathname);
+  const parent = navParentOf(selected);
+  const [openKeys, setOpenKeys] = useState<string[]>(() => (parent ? [`group:${parent}`] : []));
+  useEffect(() => {
+    if (parent) setOpenKeys((keys) => (keys.includes(`group:${parent}`) ? keys : [...keys, `group:${parent}`]));
+  }, [parent]);
   return (
     <Layout className="app-layout">
       <Layout.Header className="app-header">
@@ -37,7 +60,10 @@ export function AppLayout() {
             </span>
             <Typography.Text className="app-title">{APP_TITLE}</Typography.Text>
           </Link>
-          <HeaderSearch />
+          <Flex align="center" gap={16} className="app-header-tools">
+            <HeaderSearch />
+            <UserMenu />
+          </Flex>
         </Flex>
       </Layout.Header>
       <Layout>
@@ -52,12 +78,15 @@ export function AppLayout() {
         >
           <Menu
             mode="inline"
-            selectedKeys={[navKeyFor(location.pathname)]}
+            selectedKeys={[selected]}
+            openKeys={collapsed ? undefined : openKeys}
+            onOpenChange={setOpenKeys}
             items={menuItems}
             onClick={({ key }) => navigate(key)}
           />
         </Layout.Sider>
         <Layout.Content className="app-content">
+          <DemoBanner />
           <Suspense
             fallback={
               <div className="page-loading">

@@ -14,9 +14,11 @@ import {
 export interface NavItem {
   path: string;
   label: string;
-  icon: ReactNode;
+  icon?: ReactNode;
   /** Modules of later issues: listed so users see what is coming, but not clickable. */
   planned?: boolean;
+  /** Sub-pages shown as a submenu. */
+  children?: NavItem[];
 }
 
 export const NAV_ITEMS: NavItem[] = [
@@ -25,15 +27,47 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/departments', label: '责任单位', icon: <ApartmentOutlined /> },
   { path: '/regions', label: '行政区划', icon: <EnvironmentOutlined /> },
   { path: '/search', label: '搜索', icon: <SearchOutlined /> },
-  { path: '/data-entry', label: '数据填报', icon: <FormOutlined />, planned: true },
-  { path: '/evaluation', label: '评估预警', icon: <AlertOutlined />, planned: true },
+  {
+    path: '/data-entry',
+    label: '数据填报',
+    icon: <FormOutlined />,
+    children: [
+      { path: '/data-entry', label: '填报报表' },
+      { path: '/data-entry/review', label: '审核' },
+      { path: '/data-entry/progress', label: '进度看板' },
+      { path: '/data-entry/rollup', label: '市级汇总' },
+    ],
+  },
+  {
+    path: '/evaluation',
+    label: '评估预警',
+    icon: <AlertOutlined />,
+    children: [
+      { path: '/evaluation', label: '评估总览' },
+      { path: '/evaluation/warnings', label: '预警与整改' },
+      { path: '/evaluation/midterm', label: '中期/终期评估' },
+    ],
+  },
   { path: '/reports', label: '监测报告', icon: <FileTextOutlined />, planned: true },
   { path: '/responsibility', label: '责任落实', icon: <AuditOutlined />, planned: true },
 ];
 
-/** The menu entry a path belongs to: goal and measure pages sit under 规划浏览. */
+/**
+ * The menu entry a path belongs to: goal and measure pages sit under 规划浏览; a form page under 填报报表,
+ * an indicator's evaluation under 评估总览, a warning under 预警与整改.
+ */
 export function navKeyFor(pathname: string): string {
-  const first = `/${pathname.split('/')[1] ?? ''}`;
+  const parts = pathname.split('/');
+  const first = `/${parts[1] ?? ''}`;
   if (first === '/goals' || first === '/measures') return '/plans';
-  return NAV_ITEMS.some((n) => n.path === first) ? first : '/plans';
+  const top = NAV_ITEMS.find((n) => n.path === first);
+  if (!top) return '/plans';
+  if (!top.children) return top.path;
+  const second = parts[2] ? `${first}/${parts[2]}` : first;
+  return top.children.some((c) => c.path === second) ? second : first;
+}
+
+/** The submenu that holds a menu key (to keep it open), or undefined. */
+export function navParentOf(key: string): string | undefined {
+  return NAV_ITEMS.find((n) => n.children?.some((c) => c.path === key))?.path;
 }

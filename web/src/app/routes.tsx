@@ -1,6 +1,8 @@
 import { lazy } from 'react';
+import type { ReactNode } from 'react';
 import type { RouteObject } from 'react-router-dom';
 import { Navigate } from 'react-router-dom';
+import { RequireAuth } from '../features/auth/RequireAuth.tsx';
 import { AppLayout } from './AppLayout.tsx';
 import { NotFoundPage, RouteErrorPage } from './ErrorPages.tsx';
 
@@ -15,8 +17,22 @@ const IndicatorListPage = lazy(() => import('../features/indicators/IndicatorLis
 const IndicatorPage = lazy(() => import('../features/indicators/IndicatorPage.tsx'));
 const RegionsPage = lazy(() => import('../features/regions/RegionsPage.tsx'));
 const SearchPage = lazy(() => import('../features/search/SearchPage.tsx'));
+const LoginPage = lazy(() => import('../features/auth/LoginPage.tsx'));
+const FormListPage = lazy(() => import('../features/monitoring/FormListPage.tsx'));
+const FormPage = lazy(() => import('../features/monitoring/FormPage.tsx'));
+const ReviewQueuePage = lazy(() => import('../features/monitoring/ReviewQueuePage.tsx'));
+const ProgressPage = lazy(() => import('../features/monitoring/ProgressPage.tsx'));
+const RollUpPage = lazy(() => import('../features/monitoring/RollUpPage.tsx'));
+const DashboardPage = lazy(() => import('../features/evaluation/DashboardPage.tsx'));
+const IndicatorEvaluationPage = lazy(() => import('../features/evaluation/IndicatorEvaluationPage.tsx'));
+const WarningListPage = lazy(() => import('../features/evaluation/WarningListPage.tsx'));
+const WarningPage = lazy(() => import('../features/evaluation/WarningPage.tsx'));
+const MidtermPage = lazy(() => import('../features/evaluation/MidtermPage.tsx'));
+
+const guarded = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
 
 export const routes: RouteObject[] = [
+  { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
   {
     path: '/',
     element: <AppLayout />,
@@ -36,6 +52,16 @@ export const routes: RouteObject[] = [
           { path: 'indicators/:code', element: <IndicatorPage /> },
           { path: 'regions', element: <RegionsPage /> },
           { path: 'search', element: <SearchPage /> },
+          { path: 'data-entry', element: guarded(<FormListPage />) },
+          { path: 'data-entry/forms/:id', element: guarded(<FormPage />) },
+          { path: 'data-entry/review', element: guarded(<ReviewQueuePage />) },
+          { path: 'data-entry/progress', element: guarded(<ProgressPage />) },
+          { path: 'data-entry/rollup', element: guarded(<RollUpPage />) },
+          { path: 'evaluation', element: guarded(<DashboardPage />) },
+          { path: 'evaluation/indicators/:code', element: guarded(<IndicatorEvaluationPage />) },
+          { path: 'evaluation/warnings', element: guarded(<WarningListPage />) },
+          { path: 'evaluation/warnings/:id', element: guarded(<WarningPage />) },
+          { path: 'evaluation/midterm', element: guarded(<MidtermPage />) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,0 +1,114 @@
+/**
+ * A demo database (`fuer demo`): every screen says 示例数据 — the public plan pages, the login page and the
+ * evaluation screens — and the dashboard, indicator page and warnings show the generated 2015–2024 series.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Dashboard } from '../web/src/api/types.ts';
+import { requireOrSkip } from '../test/requirements.ts';
+import { ApiSession } from './api-session.ts';
+import { launchBrowser, screenshot } from './chromium.ts';
+import { WatchedPages } from './e2e-page.ts';
+import { runCli, startServer } from './harness.ts';
+import type { RunningServer } from './harness.ts';
+
+const UI_TIMEOUT = 20_000;
+const ADMIN_PASSWORD = 'Demo2024admin';
+
+describe.skipIf(requireOrSkip('chromium'))('示例数据库（无头 Chromium）', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const watched = new WatchedPages();
+  let admin: ApiSession;
+
+  beforeAll(async () => {
+    server = await startServer({
+      env: { FUER_ADMIN_PASSWORD: ADMIN_PASSWORD },
+      beforeStart: async (databaseUrl) => {
+        await runCli({ databaseUrl }, ['demo', '--database', databaseUrl, '--seed', '7']);
+      },
+    });
+    admin = await ApiSession.login(server.baseUrl, 'admin', ADMIN_PASSWORD);
+    browser = await launchBrowser();
+    context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    context.setDefaultTimeout(UI_TIMEOUT);
+  }, 300_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  afterEach(async () => {
+    await page?.close();
+    expect(watched.takeUnexpected(), `服务输出：\n${server?.output().slice(-3000)}`).toEqual([]);
+  });
+
+  it('未登录的公开页面和登录页都标注“示例数据”', async () => {
+    page = await watched.open(context, '/plans');
+    await page.locator('.demo-banner').waitFor();
+    expect(await page.locator('.demo-banner').innerText()).toContain('示例数据');
+    await page.goto('/login');
+    await page.locator('.login-card').waitFor();
+    expect(await page.locator('.demo-banner').innerText()).toContain('示例数据');
+  });
+
+  it('评估总览、指标评估和预警清单都标注“示例数据”，并显示生成的序列', async () => {
+    await admin.enter(context);
+    page = await watched.open(context, '/evaluation?year=2024');
+    await page.locator('.status-card[data-status="achieved"] .ant-statistic-content-value').waitFor();
+    expect(await page.locator('.demo-banner').innerText()).toContain('示例数据');
+    const dashboard = await admin.get<Dashboard>('/dashboard?year=2024');
+    const city = dashboard.regions.find((r) => r.code === '370300')!;
+    expect(Number(await page.locator('.status-card[data-status="off_track"] .ant-statistic-content-value').innerText())).toBe(city.counts.off_track);
+    await page.locator('.plan-status-card .echart-box[data-ready]').first().waitFor();
+    await screenshot(page, 'd01-demo-dashboard');
+
+    await page.goto('/evaluation/indicators/W1.03?year=2024');
+    await page.locator('.series-chart[data-ready]').waitFor();
+    expect(await page.locator('.demo-banner').count()).toBe(1);
+    expect((await page.locator('.working-card .reason-text').first().innerText()).length).toBeGreaterThan(20);
+    await screenshot(page, 'd02-demo-indicator');
+
+    await page.goto('/evaluation/warnings');
+    await page.locator('.warning-table tbody tr.ant-table-row').first().waitFor();
+    expect(await page.locator('.demo-banner').count()).toBe(1);
+    await screenshot(page, 'd03-demo-warnings');
+
+    await page.goto('/evaluation/midterm?year=2023');
+    await page.locator('.midterm-domains').first().waitFor();
+    await screenshot(page, 'd04-demo-midterm');
+  });
+
+  it('修改密码、退出，再用新密码登录', async () => {
+    page = await watched.open(context, '/evaluation');
+    await page.locator('.user-menu').click();
+    await page.getByRole('menuitem', { name: '修改密码' }).click();
+    const modal = page.locator('.ant-modal', { hasText: '修改密码' });
+    await modal.getByLabel('原密码').fill(ADMIN_PASSWORD);
+    await modal.getByLabel('新密码', { exact: true }).fill('short1');
+    await modal.getByLabel('确认新密码').fill('short1');
+    await modal.locator('button[type="submit"]').click();
+    await modal.getByText('密码至少需要10个字符').waitFor();
+    await modal.getByLabel('新密码', { exact: true }).fill('NewDemo2025pw');
+    await modal.getByLabel('确认新密码').fill('NewDemo2025pw');
+    await modal.locator('button[type="submit"]').click();
+    await modal.getByText('密码已修改').waitFor();
+    await page.keyboard.press('Escape');
+
+    await page.locator('.user-menu').click();
+    await page.getByRole('menuitem', { name: '退出' }).click();
+    await page.waitForURL(/\/login$/);
+    // The session is gone: a protected page sends back to the login.
+    await page.goto('/evaluation/warnings');
+    await page.waitForURL(/\/login\?next=/);
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码').fill('NewDemo2025pw');
+    await page.locator('.login-submit').click();
+    await page.waitForURL(/\/evaluation\/warnings$/);
+    expect(await page.locator('.user-menu-role').innerText()).toBe('管理员');
+  });
+});
