@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.ts';
 import { registerApiNotFound, registerErrorHandler } from './plugins/errors.ts';
@@ -17,6 +18,7 @@ import { warningRoutes } from './routes/evaluation/warnings.routes.ts';
 import { metaRoutes } from './routes/evaluation/meta.routes.ts';
 import { monitoringRoutes } from './routes/monitoring/monitoring.routes.ts';
 import { exchangeRoutes } from './routes/exchange/exchange.routes.ts';
+import { responsibilityRoutes } from './routes/responsibility/index.ts';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -30,6 +32,9 @@ declare module 'fastify' {
     db: Kysely<Database>;
   }
 }
+
+// Request validation messages reach users: zod's own messages in Chinese.
+z.config(z.locales.zhCN());
 
 /** Builds the HTTP application: plugins first, then the API routes, then the web front end's fallback. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -53,6 +58,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(metaRoutes, { prefix: '/api' });
   await app.register(monitoringRoutes, { prefix: '/api' });
   await app.register(exchangeRoutes, { prefix: '/api' });
+  await app.register(responsibilityRoutes, { prefix: '/api' });
 
   const webServed = options.webRoot ? await registerWeb(app, options.webRoot) : false;
   if (!webServed) registerApiNotFound(app);

@@ -9,6 +9,8 @@ import { registerDataCommands } from './commands/data.command.ts';
 import { registerEvaluateCommand } from './commands/evaluate.command.ts';
 import { registerWarningCommands } from './commands/warnings.command.ts';
 import { registerDemoCommand } from './commands/demo.command.ts';
+import { registerResponsibilityCommands } from './commands/responsibilities.command.ts';
+import { registerTaskCommands } from './commands/tasks.command.ts';
 import { CliError } from './cli-error.ts';
 
 const program = new Command('fuer')
@@ -26,6 +28,8 @@ registerDataCommands(program);
 registerEvaluateCommand(program);
 registerWarningCommands(program);
 registerDemoCommand(program);
+registerResponsibilityCommands(program);
+registerTaskCommands(program);
 
 try {
   await program.parseAsync(process.argv);

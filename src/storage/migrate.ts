@@ -4,6 +4,7 @@ import * as foundation from './migrations/0001-foundation.ts';
 import * as accounts from './migrations/0002-accounts.ts';
 import * as monitoring from './migrations/0003-monitoring.ts';
 import * as warnings from './migrations/0004-warnings.ts';
+import * as responsibility from './migrations/0005-responsibility.ts';
 
 /** Every migration, in order. Static (no directory scan) so it works the same from sources, tests and bundles. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-accounts': accounts,
   '0003-monitoring': monitoring,
   '0004-warnings': warnings,
+  '0005-responsibility': responsibility,
 };
 
 /** Names of all migrations, in the order they apply. */

@@ -7,6 +7,7 @@ import type { DepartmentCategory } from '../core/department/department.types.ts'
 import type { MonitoringTables } from './schema/monitoring.schema.ts';
 import type { AccountsTables } from './schema/accounts.schema.ts';
 import type { WarningTables } from './schema/warnings.schema.ts';
+import type { ResponsibilityTables } from './schema/responsibility.schema.ts';
 
 /**
  * Row types, one per table, as the migrations create them. Dates are ISO text (YYYY-MM-DD), timestamps ISO
@@ -159,7 +160,7 @@ export interface UnplacedPhrasesTable {
   reason: string;
 }
 
-export interface Database extends AccountsTables, MonitoringTables, WarningTables {
+export interface Database extends AccountsTables, MonitoringTables, WarningTables, ResponsibilityTables {
   regions: RegionsTable;
   region_links: RegionLinksTable;
   departments: DepartmentsTable;

@@ -1,0 +1,139 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../core/access/actor.types.ts';
+import { isOffice } from '../../core/responsibility/responsibility-access.ts';
+import { reminderFor } from '../../core/responsibility/task-schedule.ts';
+import type { Database } from '../../storage/schema.ts';
+import {
+  deleteReminderContact,
+  insertNotificationOnce,
+  insertReminderContact,
+  listNotifications,
+  listReminderContacts,
+  listTaskRows,
+  setNotificationStatus,
+  unitNames,
+} from '../../storage/repositories/task.repository.ts';
+import { parseJsonList } from '../../storage/repositories/row-mappers.ts';
+import type { Clock } from './clock.ts';
+import { stampOf, todayOf } from './clock.ts';
+import type { Mailer } from './mailer.ts';
+import { badRequest, forbidden, notFound } from './responsibility.errors.ts';
+import { toTaskViews } from './task.service.ts';
+import { resolveOwner } from './units.ts';
+import type { OwnerInput } from './units.ts';
+import type { ReminderContactView, ReminderRun } from './responsibility.contract.ts';
+export type { ReminderContactView, ReminderRun } from './responsibility.contract.ts';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const officeOnly = '无权管理提醒联系人：仅妇儿工委办公室（管理员）可以操作';
+
+export async function listContacts(db: Kysely<Database>, actor: Actor): Promise<ReminderContactView[]> {
+  if (!isOffice(actor)) throw forbidden(officeOnly);
+  const rows = await listReminderContacts(db);
+  const names = await unitNames(db, rows.flatMap((r) => (r.department_id === null ? [] : [r.department_id])), rows.flatMap((r) => (r.region_code === null ? [] : [r.region_code])));
+  return rows.map((r) => ({
+    id: r.id,
+    departmentId: r.department_id,
+    regionCode: r.region_code,
+    owner: [r.region_code !== null ? names.regions.get(r.region_code) : '', r.department_id !== null ? names.departments.get(r.department_id) : ''].filter(Boolean).join(''),
+    name: r.name,
+    email: r.email,
+  }));
+}
+
+export async function addContact(db: Kysely<Database>, actor: Actor, input: OwnerInput & { name: string; email: string }, clock: Clock = {}): Promise<ReminderContactView[]> {
+  if (!isOffice(actor)) throw forbidden(officeOnly);
+  const email = input.email.trim();
+  if (!EMAIL.test(email)) throw badRequest(`邮箱地址“${input.email}”无效`);
+  if (input.name.trim() === '') throw badRequest('联系人姓名不能为空');
+  const owner = await resolveOwner(db, input);
+  await insertReminderContact(db, { department_id: owner.departmentId, region_code: owner.regionCode, name: input.name.trim(), email, created_at: stampOf(clock) });
+  return listContacts(db, actor);
+}
+
+export async function removeContact(db: Kysely<Database>, actor: Actor, id: number): Promise<void> {
+  if (!isOffice(actor)) throw forbidden(officeOnly);
+  if (!(await deleteReminderContact(db, id))) throw notFound(`提醒联系人 ${id} `);
+}
+
+/**
+ * Builds the day's reminder e-mails (for open tasks whose reminder date has come, and overdue ones) for the
+ * owners' contacts, stores them in the outbox, and sends them when a mailer is given. Safe to run several times
+ * a day: a message already built for the task, date and recipient is not built again.
+ */
+export async function sendTaskReminders(
+  db: Kysely<Database>,
+  options: { mailer: Mailer | null; notice?: string | null; log?: (line: string) => void } & Clock,
+): Promise<ReminderRun> {
+  const today = todayOf(options);
+  const log = options.log ?? (() => {});
+  const run: ReminderRun = { date: today, tasksDue: 0, built: 0, sent: 0, failed: 0, pending: 0, withoutContact: 0, transport: options.mailer ? 'mailer' : 'none', notice: options.notice ?? null };
+  if (options.mailer === null && options.notice) log(options.notice);
+  const contacts = await listReminderContacts(db);
+  const rows = await listTaskRows(db, { status: ['open'] });
+  const views = new Map((await toTaskViews(db, rows, null, options)).map((v) => [v.id, v]));
+  for (const row of rows) {
+    const reminder = reminderFor({ status: row.status, dueDate: row.due_date, reminderDays: parseJsonList<number>(row.reminder_days) }, today);
+    // Remind on each reminder date and daily once overdue.
+    if (reminder === null || reminder.remindOn !== today) continue;
+    run.tasksDue++;
+    const recipients = contacts.filter((c) =>
+      row.owner_department_id !== null ? c.department_id === row.owner_department_id && (c.region_code === null || c.region_code === row.owner_region_code) : c.department_id === null && c.region_code === row.owner_region_code,
+    );
+    if (recipients.length === 0) {
+      run.withoutContact++;
+      continue;
+    }
+    const view = views.get(row.id);
+    for (const contact of recipients) {
+      const subject = `【妇女儿童发展规划监测评估平台】任务提醒：${row.title}（${reminder.text}）`;
+      const text = [
+        `${contact.name}：`,
+        '',
+        `${view?.owner.label ?? ''}的任务“${row.title}”${reminder.text}。`,
+        `类别：${view?.kindLabel ?? row.kind}`,
+        `截止日期：${row.due_date}`,
+        row.description ? `说明：${row.description}` : '',
+        '',
+        '请登录平台办理；办结后在“任务与期限”中标记完成。',
+        '（本邮件由系统自动发送，请勿回复）',
+      ]
+        .filter((line, i, all) => line !== '' || all[i - 1] !== '')
+        .join('\n');
+      const note = await insertNotificationOnce(db, { task_id: row.id, remind_on: today, recipient: contact.email, subject, body: text, status: 'pending', detail: null, created_at: stampOf(options), sent_at: null });
+      if (note === null) continue;
+      run.built++;
+      if (options.mailer === null) {
+        run.pending++;
+        continue;
+      }
+      try {
+        await options.mailer.send({ to: contact.email, subject, text });
+        await setNotificationStatus(db, note.id, 'sent', null, stampOf(options));
+        run.sent++;
+      } catch (err) {
+        await setNotificationStatus(db, note.id, 'failed', err instanceof Error ? err.message : String(err), stampOf(options));
+        run.failed++;
+        log(`提醒邮件发送失败（${contact.email}，任务 ${row.id}）：${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  }
+  log(`任务提醒（${today}）：到提醒日的任务${run.tasksDue}项，生成邮件${run.built}封，已发送${run.sent}封，失败${run.failed}封，待发送${run.pending}封，无邮件联系人${run.withoutContact}项`);
+  return run;
+}
+
+export async function outbox(db: Kysely<Database>, actor: Actor, filter: { status?: 'pending' | 'sent' | 'failed' } = {}) {
+  if (!isOffice(actor)) throw forbidden('无权查看邮件提醒队列：仅妇儿工委办公室（管理员）可以查看');
+  return (await listNotifications(db, filter)).map((n) => ({
+    id: n.id,
+    taskId: n.task_id,
+    remindOn: n.remind_on,
+    recipient: n.recipient,
+    subject: n.subject,
+    body: n.body,
+    status: n.status,
+    detail: n.detail,
+    createdAt: n.created_at,
+    sentAt: n.sent_at,
+  }));
+}

@@ -1,0 +1,114 @@
+import type { Insertable, Kysely, Updateable } from 'kysely';
+import type { TaskKind, TaskSourceType, TaskStatus } from '../../core/responsibility/responsibility.types.ts';
+import type { Database } from '../schema.ts';
+import type { TaskRow, TasksTable } from '../schema/responsibility.schema.ts';
+
+export type NewTaskRow = Insertable<TasksTable>;
+export type TaskChanges = Updateable<TasksTable>;
+
+export async function insertTask(db: Kysely<Database>, row: NewTaskRow): Promise<TaskRow> {
+  return db.insertInto('tasks').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findTask(db: Kysely<Database>, id: number): Promise<TaskRow | null> {
+  return (await db.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+}
+
+export async function updateTaskRow(db: Kysely<Database>, id: number, changes: TaskChanges): Promise<TaskRow> {
+  return db.updateTable('tasks').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+export interface TaskFilter {
+  status?: TaskStatus[];
+  kind?: TaskKind[];
+  ownerDepartmentId?: number;
+  ownerRegionCode?: string;
+  /** Only tasks of this department or region (an actor's scope): department tasks, or a county's own tasks. */
+  scope?: { departmentId: number | null; regionCode: string | null } | null;
+  dueFrom?: string;
+  dueTo?: string;
+  /** Open tasks due before this date. */
+  overdueOn?: string;
+  source?: { type: TaskSourceType; id?: number };
+  year?: number;
+}
+
+export async function listTaskRows(db: Kysely<Database>, filter: TaskFilter = {}): Promise<TaskRow[]> {
+  let q = db.selectFrom('tasks').selectAll();
+  if (filter.status && filter.status.length > 0) q = q.where('status', 'in', filter.status);
+  if (filter.kind && filter.kind.length > 0) q = q.where('kind', 'in', filter.kind);
+  if (filter.ownerDepartmentId !== undefined) q = q.where('owner_department_id', '=', filter.ownerDepartmentId);
+  if (filter.ownerRegionCode !== undefined) q = q.where('owner_region_code', '=', filter.ownerRegionCode);
+  const scope = filter.scope;
+  if (scope) {
+    q =
+      scope.departmentId !== null
+        ? q.where('owner_department_id', '=', scope.departmentId)
+        : q.where('owner_department_id', 'is', null).where('owner_region_code', '=', scope.regionCode ?? '');
+  }
+  if (filter.dueFrom !== undefined) q = q.where('due_date', '>=', filter.dueFrom);
+  if (filter.dueTo !== undefined) q = q.where('due_date', '<=', filter.dueTo);
+  if (filter.overdueOn !== undefined) q = q.where('status', '=', 'open').where('due_date', '<', filter.overdueOn);
+  if (filter.source !== undefined) {
+    q = q.where('source_type', '=', filter.source.type);
+    if (filter.source.id !== undefined) q = q.where('source_id', '=', filter.source.id);
+  }
+  if (filter.year !== undefined) q = q.where('year', '=', filter.year);
+  return q.orderBy('due_date').orderBy('id').execute();
+}
+
+export async function listReminderContacts(db: Kysely<Database>) {
+  return db.selectFrom('reminder_contacts').selectAll().orderBy('id').execute();
+}
+
+export async function insertReminderContact(db: Kysely<Database>, row: Insertable<Database['reminder_contacts']>) {
+  return db.insertInto('reminder_contacts').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function deleteReminderContact(db: Kysely<Database>, id: number): Promise<boolean> {
+  const result = await db.deleteFrom('reminder_contacts').where('id', '=', id).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** Inserts a notification unless one exists for the task, date and recipient; returns it only when new. */
+export async function insertNotificationOnce(db: Kysely<Database>, row: Insertable<Database['task_notifications']>) {
+  const existing = await db
+    .selectFrom('task_notifications')
+    .select('id')
+    .where('task_id', '=', row.task_id)
+    .where('remind_on', '=', row.remind_on)
+    .where('recipient', '=', row.recipient)
+    .executeTakeFirst();
+  if (existing) return null;
+  return db.insertInto('task_notifications').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function setNotificationStatus(db: Kysely<Database>, id: number, status: 'sent' | 'failed', detail: string | null, at: string): Promise<void> {
+  await db.updateTable('task_notifications').set({ status, detail, sent_at: status === 'sent' ? at : null }).where('id', '=', id).execute();
+}
+
+export async function listNotifications(db: Kysely<Database>, filter: { status?: 'pending' | 'sent' | 'failed'; taskId?: number } = {}) {
+  let q = db.selectFrom('task_notifications').selectAll();
+  if (filter.status) q = q.where('status', '=', filter.status);
+  if (filter.taskId !== undefined) q = q.where('task_id', '=', filter.taskId);
+  return q.orderBy('id').execute();
+}
+
+/** Names of departments and regions, for labelling owners and units. */
+export async function unitNames(db: Kysely<Database>, departmentIds: Iterable<number>, regionCodes: Iterable<string>) {
+  const ids = [...new Set(departmentIds)];
+  const codes = [...new Set(regionCodes)];
+  const departments = new Map<number, string>();
+  const regions = new Map<string, string>();
+  if (ids.length > 0) for (const r of await db.selectFrom('departments').select(['id', 'name']).where('id', 'in', ids).execute()) departments.set(r.id, r.name);
+  if (codes.length > 0) for (const r of await db.selectFrom('regions').select(['code', 'name']).where('code', 'in', codes).execute()) regions.set(r.code, r.name);
+  return { departments, regions };
+}
+
+export async function recordEvent(db: Kysely<Database>, row: Insertable<Database['responsibility_events']>): Promise<void> {
+  await db.insertInto('responsibility_events').values(row).execute();
+}
+
+export async function listEvents(db: Kysely<Database>, entity: Database['responsibility_events']['entity'], entityId: number) {
+  return db.selectFrom('responsibility_events').selectAll().where('entity', '=', entity).where('entity_id', '=', entityId).orderBy('id').execute();
+}
