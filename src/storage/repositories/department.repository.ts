@@ -3,6 +3,10 @@ import type { DepartmentDetail, DepartmentGoal, DepartmentSummary } from '../../
 import { cleanUnitName, findDepartment, listDepartments as registryDepartments } from '../../core/department/department-registry.ts';
 import type { Database, GoalUnitRole } from '../schema.ts';
 import { PLAN_KIND_ORDER, planRef } from './row-mappers.ts';
+import { DEFAULT_REGION_CODE } from './plan-store.repository.ts';
+
+// Departments are the city's: their goals are those of the city's plans, not of county plans derived from them.
+const CITY_PLAN_REGION = DEFAULT_REGION_CODE;
 
 // Registry order (committee office, party, government, judicial, mass organisations, media) is the order
 // people expect in lists; departments not in the registry follow by name.
@@ -53,10 +57,14 @@ async function aliasesByDepartment(db: Kysely<Database>, ids?: number[]): Promis
 async function goalCounts(db: Kysely<Database>, departmentId?: number) {
   let query = db
     .selectFrom('goal_units')
-    .select((eb) => ['department_id', 'role', eb.fn.count<number>('goal_id').distinct().as('n')])
-    .where('department_id', 'is not', null)
-    .groupBy(['department_id', 'role']);
-  if (departmentId !== undefined) query = query.where('department_id', '=', departmentId);
+    .innerJoin('goals as g', 'g.id', 'goal_units.goal_id')
+    .innerJoin('domains as d', 'd.id', 'g.domain_id')
+    .innerJoin('plans as p', 'p.id', 'd.plan_id')
+    .select((eb) => ['goal_units.department_id', 'goal_units.role', eb.fn.count<number>('goal_units.goal_id').distinct().as('n')])
+    .where('goal_units.department_id', 'is not', null)
+    .where('p.region_code', '=', CITY_PLAN_REGION)
+    .groupBy(['goal_units.department_id', 'goal_units.role']);
+  if (departmentId !== undefined) query = query.where('goal_units.department_id', '=', departmentId);
   const counts = new Map<number, Record<GoalUnitRole, number>>();
   for (const row of await query.execute()) {
     const id = row.department_id as number;
@@ -112,7 +120,7 @@ export async function findDepartmentId(db: Kysely<Database>, key: number | strin
   return byRegistry?.id ?? null;
 }
 
-/** A department with every goal it leads or shares in every stored plan, and the indicators it reports. */
+/** A department with every goal it leads or shares in the city's plans, and the indicators it reports. */
 export async function getDepartment(db: Kysely<Database>, key: number | string): Promise<DepartmentDetail | null> {
   const id = await findDepartmentId(db, key);
   if (id === null) return null;
@@ -136,6 +144,7 @@ export async function getDepartment(db: Kysely<Database>, key: number | string):
       'p.period_start',
     ])
     .where('u.department_id', '=', id)
+    .where('p.region_code', '=', CITY_PLAN_REGION)
     .execute();
   goalRows.sort(
     (a, b) =>
