@@ -18,6 +18,7 @@ import { warningRoutes } from './routes/evaluation/warnings.routes.ts';
 import { metaRoutes } from './routes/evaluation/meta.routes.ts';
 import { monitoringRoutes } from './routes/monitoring/monitoring.routes.ts';
 import { exchangeRoutes } from './routes/exchange/exchange.routes.ts';
+import { reportRoutes } from './routes/reports/reports.routes.ts';
 import { responsibilityRoutes } from './routes/responsibility/index.ts';
 
 export interface AppOptions {
@@ -58,6 +59,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(metaRoutes, { prefix: '/api' });
   await app.register(monitoringRoutes, { prefix: '/api' });
   await app.register(exchangeRoutes, { prefix: '/api' });
+  await app.register(reportRoutes, { prefix: '/api' });
   await app.register(responsibilityRoutes, { prefix: '/api' });
 
   const webServed = options.webRoot ? await registerWeb(app, options.webRoot) : false;

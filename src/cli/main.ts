@@ -9,6 +9,7 @@ import { registerDataCommands } from './commands/data.command.ts';
 import { registerEvaluateCommand } from './commands/evaluate.command.ts';
 import { registerWarningCommands } from './commands/warnings.command.ts';
 import { registerDemoCommand } from './commands/demo.command.ts';
+import { registerReportCommands } from './commands/report.command.ts';
 import { registerResponsibilityCommands } from './commands/responsibilities.command.ts';
 import { registerTaskCommands } from './commands/tasks.command.ts';
 import { CliError } from './cli-error.ts';
@@ -28,6 +29,7 @@ registerDataCommands(program);
 registerEvaluateCommand(program);
 registerWarningCommands(program);
 registerDemoCommand(program);
+registerReportCommands(program);
 registerResponsibilityCommands(program);
 registerTaskCommands(program);
 

@@ -5,6 +5,7 @@ import * as accounts from './migrations/0002-accounts.ts';
 import * as monitoring from './migrations/0003-monitoring.ts';
 import * as warnings from './migrations/0004-warnings.ts';
 import * as responsibility from './migrations/0005-responsibility.ts';
+import * as reports from './migrations/0006-reports.ts';
 
 /** Every migration, in order. Static (no directory scan) so it works the same from sources, tests and bundles. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-monitoring': monitoring,
   '0004-warnings': warnings,
   '0005-responsibility': responsibility,
+  '0006-reports': reports,
 };
 
 /** Names of all migrations, in the order they apply. */

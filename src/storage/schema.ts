@@ -8,6 +8,7 @@ import type { MonitoringTables } from './schema/monitoring.schema.ts';
 import type { AccountsTables } from './schema/accounts.schema.ts';
 import type { WarningTables } from './schema/warnings.schema.ts';
 import type { ResponsibilityTables } from './schema/responsibility.schema.ts';
+import type { ReportTables } from './schema/reports.schema.ts';
 
 /**
  * Row types, one per table, as the migrations create them. Dates are ISO text (YYYY-MM-DD), timestamps ISO
@@ -160,7 +161,7 @@ export interface UnplacedPhrasesTable {
   reason: string;
 }
 
-export interface Database extends AccountsTables, MonitoringTables, WarningTables, ResponsibilityTables {
+export interface Database extends AccountsTables, MonitoringTables, WarningTables, ResponsibilityTables, ReportTables {
   regions: RegionsTable;
   region_links: RegionLinksTable;
   departments: DepartmentsTable;
