@@ -11,6 +11,7 @@ import { getHeapStatistics } from 'node:v8';
 import { readCatalogueFile } from '../src/services/catalogue-import.service.ts';
 import { POSTGRES_SKIP_MESSAGE } from '../test/global-setup.ts';
 import { runEvaluationBench } from './evaluation.bench.ts';
+import { runReportBench } from './report.bench.ts';
 import { BENCH_YEARS, benchImport, benchRegionOrder, benchRollUp, seedBenchDatabase } from './data-import.bench.ts';
 import type { ImportFigures, RollUpFigures } from './data-import.bench.ts';
 import { postgresDatabase, sqliteDatabase, startPostgres } from './databases.ts';
@@ -116,3 +117,7 @@ await main();
 // Evaluation and dashboard at province scale (150 indicators × 3,000 regions × 10 years).
 say('');
 await runEvaluationBench();
+
+// The annual report for both plans, for the city and every county.
+say('');
+await runReportBench();
