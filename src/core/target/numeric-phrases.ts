@@ -1,4 +1,4 @@
-import { NUMBER } from './units.ts';
+import { NUMBER, VALUE_UNITS } from './units.ts';
 
 /**
  * What a number in the text is:
@@ -19,30 +19,9 @@ export interface NumericPhrase {
   role: NumericRole;
 }
 
-const PHRASE_UNITS = [
-  '/10万',
-  '‰',
-  '%',
-  '个百分点',
-  '百分点',
-  '个月',
-  '月龄',
-  '周岁',
-  '岁',
-  '小时',
-  '分钟',
-  '名',
-  '张',
-  '个',
-  '所',
-  '家',
-  '人',
-  '次',
-  '项',
-  '天',
-  '年',
-  '号',
-];
+// The grammar's value units plus the units of ages and document numbers, which are numbers but never targets.
+// Longest first, so that 个月 wins over 个 and 周岁 over 岁 in the alternation.
+const PHRASE_UNITS = [...VALUE_UNITS, '个月', '月龄', '周岁', '岁', '号'].sort((a, b) => b.length - a.length);
 
 const PHRASE = new RegExp(
   String.raw`一半|半数|(${NUMBER})(?:[-—–～~至到](${NUMBER}))?(?:([:：])(${NUMBER})|(${PHRASE_UNITS.map((u) => u.replace('/', '\\/')).join('|')}))?`,
