@@ -11,7 +11,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const WEB_DIST = path.join(REPO_ROOT, 'dist', 'web');
+/** The built web front end the server serves: dist/web, or FUER_WEB_DIST (passed on to the server). */
+export const WEB_DIST = process.env.FUER_WEB_DIST ?? path.join(REPO_ROOT, 'dist', 'web');
 
 export interface RunningServer {
   /** e.g. http://127.0.0.1:41234 */

@@ -4,12 +4,12 @@ import react from '@vitejs/plugin-react';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 
-// The web front end is built into dist/web, which `fuer serve` serves with a fallback to index.html.
+// The web front end is built into dist/web (or FUER_WEB_DIST), which `fuer serve` serves with a fallback to index.html.
 export default defineConfig({
   root: webRoot,
   plugins: [react()],
   build: {
-    outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
+    outDir: process.env.FUER_WEB_DIST ?? fileURLToPath(new URL('../dist/web', import.meta.url)),
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
   },

@@ -22,7 +22,7 @@ export function registerServeCommand(program: Command): void {
       for (const line of report.messages) process.stdout.write(`${line}\n`);
       const firstAdmin = await ensureFirstAdmin(opened.db, process.env);
       if (firstAdmin.message !== null) process.stdout.write(`${firstAdmin.message}\n`);
-      const app = await buildApp({ db: opened.db, webRoot: path.join(repoRoot, 'dist/web'), logger: false });
+      const app = await buildApp({ db: opened.db, webRoot: process.env.FUER_WEB_DIST ?? path.join(repoRoot, 'dist/web'), logger: false });
       const close = async () => {
         await app.close();
         await opened.close();

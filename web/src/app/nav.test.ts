@@ -10,6 +10,10 @@ describe('menu selection', () => {
     expect(navKeyFor('/data-entry/review')).toBe('/data-entry/review');
     expect(navKeyFor('/evaluation/indicators/W1.03')).toBe('/evaluation');
     expect(navKeyFor('/evaluation/warnings/4')).toBe('/evaluation/warnings');
+    expect(navKeyFor('/reports/12')).toBe('/reports');
+    expect(navKeyFor('/reports/unit-reports/3')).toBe('/reports/unit-reports');
+    expect(navKeyFor('/responsibility/county-plans/5')).toBe('/responsibility/county-plans');
+    expect(navKeyFor('/public/reports/9')).toBe('/public/reports');
     expect(navKeyFor('/nowhere')).toBe('/plans');
   });
 

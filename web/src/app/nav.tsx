@@ -7,6 +7,7 @@ import {
   EnvironmentOutlined,
   FileTextOutlined,
   FormOutlined,
+  GlobalOutlined,
   SearchOutlined,
   TableOutlined,
 } from '@ant-design/icons';
@@ -48,8 +49,38 @@ export const NAV_ITEMS: NavItem[] = [
       { path: '/evaluation/midterm', label: '中期/终期评估' },
     ],
   },
-  { path: '/reports', label: '监测报告', icon: <FileTextOutlined />, planned: true },
-  { path: '/responsibility', label: '责任落实', icon: <AuditOutlined />, planned: true },
+  {
+    path: '/reports',
+    label: '监测报告',
+    icon: <FileTextOutlined />,
+    children: [
+      { path: '/reports', label: '统计监测报告' },
+      { path: '/reports/unit-reports', label: '部门和区县年度报告' },
+    ],
+  },
+  {
+    path: '/responsibility',
+    label: '责任落实',
+    icon: <AuditOutlined />,
+    children: [
+      { path: '/responsibility', label: '责任清单' },
+      { path: '/responsibility/tasks', label: '任务与期限' },
+      { path: '/responsibility/county-plans', label: '区县规划' },
+      { path: '/responsibility/implementation-plans', label: '实施方案' },
+      { path: '/responsibility/supervision', label: '督导检查' },
+      { path: '/responsibility/meetings', label: '会议' },
+      { path: '/responsibility/pilots', label: '试点' },
+    ],
+  },
+  {
+    path: '/public',
+    label: '信息公开',
+    icon: <GlobalOutlined />,
+    children: [
+      { path: '/public/reports', label: '监测评估报告' },
+      { path: '/public/unit-reports', label: '部门和区县报告' },
+    ],
+  },
 ];
 
 /**

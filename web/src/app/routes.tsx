@@ -28,6 +28,25 @@ const IndicatorEvaluationPage = lazy(() => import('../features/evaluation/Indica
 const WarningListPage = lazy(() => import('../features/evaluation/WarningListPage.tsx'));
 const WarningPage = lazy(() => import('../features/evaluation/WarningPage.tsx'));
 const MidtermPage = lazy(() => import('../features/evaluation/MidtermPage.tsx'));
+const ReportListPage = lazy(() => import('../features/reports/ReportListPage.tsx'));
+const ReportPage = lazy(() => import('../features/reports/ReportPage.tsx'));
+const UnitReportListPage = lazy(() => import('../features/unit-reports/UnitReportListPage.tsx'));
+const UnitReportPage = lazy(() => import('../features/unit-reports/UnitReportPage.tsx'));
+const PublicReportListPage = lazy(() => import('../features/public/PublicReportListPage.tsx'));
+const PublicReportPage = lazy(() => import('../features/public/PublicReportPage.tsx'));
+const PublicUnitReportListPage = lazy(() => import('../features/public/PublicUnitReportListPage.tsx'));
+const PublicUnitReportPage = lazy(() => import('../features/public/PublicUnitReportPage.tsx'));
+const ResponsibilityListPage = lazy(() => import('../features/responsibility/lists/ResponsibilityListPage.tsx'));
+const TaskPage = lazy(() => import('../features/responsibility/tasks/TaskPage.tsx'));
+const CountyPlanListPage = lazy(() => import('../features/responsibility/county-plans/CountyPlanListPage.tsx'));
+const CountyPlanPage = lazy(() => import('../features/responsibility/county-plans/CountyPlanPage.tsx'));
+const ImplementationPlanListPage = lazy(() => import('../features/responsibility/implementation-plans/ImplementationPlanListPage.tsx'));
+const ImplementationPlanPage = lazy(() => import('../features/responsibility/implementation-plans/ImplementationPlanPage.tsx'));
+const SupervisionListPage = lazy(() => import('../features/responsibility/supervision/SupervisionListPage.tsx'));
+const SupervisionPage = lazy(() => import('../features/responsibility/supervision/SupervisionPage.tsx'));
+const MeetingListPage = lazy(() => import('../features/responsibility/meetings/MeetingListPage.tsx'));
+const PilotListPage = lazy(() => import('../features/responsibility/pilots/PilotListPage.tsx'));
+const PilotPage = lazy(() => import('../features/responsibility/pilots/PilotPage.tsx'));
 
 const guarded = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
 
@@ -62,6 +81,25 @@ export const routes: RouteObject[] = [
           { path: 'evaluation/warnings', element: guarded(<WarningListPage />) },
           { path: 'evaluation/warnings/:id', element: guarded(<WarningPage />) },
           { path: 'evaluation/midterm', element: guarded(<MidtermPage />) },
+          { path: 'reports', element: guarded(<ReportListPage />) },
+          { path: 'reports/unit-reports', element: guarded(<UnitReportListPage />) },
+          { path: 'reports/unit-reports/:id', element: guarded(<UnitReportPage />) },
+          { path: 'reports/:id', element: guarded(<ReportPage />) },
+          { path: 'public/reports', element: <PublicReportListPage /> },
+          { path: 'public/reports/:id', element: <PublicReportPage /> },
+          { path: 'public/unit-reports', element: <PublicUnitReportListPage /> },
+          { path: 'public/unit-reports/:id', element: <PublicUnitReportPage /> },
+          { path: 'responsibility', element: guarded(<ResponsibilityListPage />) },
+          { path: 'responsibility/tasks', element: guarded(<TaskPage />) },
+          { path: 'responsibility/county-plans', element: guarded(<CountyPlanListPage />) },
+          { path: 'responsibility/county-plans/:id', element: guarded(<CountyPlanPage />) },
+          { path: 'responsibility/implementation-plans', element: guarded(<ImplementationPlanListPage />) },
+          { path: 'responsibility/implementation-plans/:id', element: guarded(<ImplementationPlanPage />) },
+          { path: 'responsibility/supervision', element: guarded(<SupervisionListPage />) },
+          { path: 'responsibility/supervision/:id', element: guarded(<SupervisionPage />) },
+          { path: 'responsibility/meetings', element: guarded(<MeetingListPage />) },
+          { path: 'responsibility/pilots', element: guarded(<PilotListPage />) },
+          { path: 'responsibility/pilots/:id', element: guarded(<PilotPage />) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,0 +1,6 @@
+import { Result } from 'antd';
+
+// Stub until the screen lands (replaced by the helper building it).
+export default function ImplementationPlanPage() {
+  return <Result status="info" title="实施方案详情" subTitle="建设中" />;
+}
