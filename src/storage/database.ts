@@ -63,8 +63,40 @@ function openSqlite(file: string): OpenDatabase {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // 64 MB of page cache (default 2 MB): an import's transaction otherwise spills index pages to the WAL again and again.
+  sqlite.pragma('cache_size = -65536');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', capabilities: CAPABILITIES.sqlite, location: file, close: () => db.destroy() };
+}
+
+const STATEMENT_CACHE_SIZE = 100;
+
+/**
+ * The connection as Kysely sees it, keeping the most recently used prepared statements by SQL text: bulk writes
+ * repeat the same long multi-row INSERT thousands of times, and compiling it each time costs as much as running
+ * it. A statement still busy (an unfinished iteration) is never handed out twice.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database): { close(): void; prepare(text: string): SqliteDatabase.Statement } {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      const cached = cache.get(text);
+      if (cached !== undefined && !cached.busy) {
+        cache.delete(text);
+        cache.set(text, cached);
+        return cached;
+      }
+      const statement = sqlite.prepare(text);
+      cache.delete(text);
+      cache.set(text, statement);
+      if (cache.size > STATEMENT_CACHE_SIZE) {
+        const oldest = cache.keys().next();
+        if (oldest.done !== true) cache.delete(oldest.value);
+      }
+      return statement;
+    },
+  };
 }
 
 // COUNT(*) and SUM() come back as int8/numeric, which node-postgres returns as strings: read them as numbers

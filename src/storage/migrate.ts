@@ -6,6 +6,8 @@ import * as monitoring from './migrations/0003-monitoring.ts';
 import * as warnings from './migrations/0004-warnings.ts';
 import * as responsibility from './migrations/0005-responsibility.ts';
 import * as reports from './migrations/0006-reports.ts';
+import * as unitReports from './migrations/0007-unit-reports.ts';
+import * as evaluationCache from './migrations/0008-evaluation-cache.ts';
 
 /** Every migration, in order. Static (no directory scan) so it works the same from sources, tests and bundles. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -15,6 +17,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-warnings': warnings,
   '0005-responsibility': responsibility,
   '0006-reports': reports,
+  '0007-unit-reports': unitReports,
+  '0008-evaluation-cache': evaluationCache,
 };
 
 /** Names of all migrations, in the order they apply. */

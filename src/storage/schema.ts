@@ -9,6 +9,8 @@ import type { AccountsTables } from './schema/accounts.schema.ts';
 import type { WarningTables } from './schema/warnings.schema.ts';
 import type { ResponsibilityTables } from './schema/responsibility.schema.ts';
 import type { ReportTables } from './schema/reports.schema.ts';
+import type { UnitReportTables } from './schema/unit-reports.schema.ts';
+import type { EvaluationCacheTables } from './schema/evaluation-cache.schema.ts';
 
 /**
  * Row types, one per table, as the migrations create them. Dates are ISO text (YYYY-MM-DD), timestamps ISO
@@ -161,7 +163,7 @@ export interface UnplacedPhrasesTable {
   reason: string;
 }
 
-export interface Database extends AccountsTables, MonitoringTables, WarningTables, ResponsibilityTables, ReportTables {
+export interface Database extends AccountsTables, MonitoringTables, WarningTables, ResponsibilityTables, ReportTables, UnitReportTables, EvaluationCacheTables {
   regions: RegionsTable;
   region_links: RegionLinksTable;
   departments: DepartmentsTable;

@@ -47,6 +47,24 @@ forEachDialect('fuer report', (getDb, _dialect, getHandle) => {
     expect(wb.worksheets[0]!.name).toMatch(/^妇女1-/);
   }, 60_000);
 
+  it('report midterm and report final write the evaluation reports', async () => {
+    const out = path.join(dir, 'midterm-2023.docx');
+    const mid = await fuer(['report', 'midterm', '--year', '2023', '--plan', 'all', '--region', '370300', '--out', out]);
+    expect(mid.stderr).toBe('');
+    expect(mid.code).toBe(0);
+    expect(mid.stdout).toContain('已生成《淄博市“十四五”妇女儿童发展规划中期评估报告》');
+    expect(mid.stdout).toMatch(/达标率\d/);
+    const text = docxParagraphs((await readDocx(readFileSync(out))).parts.get('word/document.xml')!);
+    expect(text).toContain('四、存在的主要问题');
+    expect(text.some((t) => t.startsWith('截至2023年，全市纳入评估的'))).toBe(true);
+    // The final report defaults to 2025.
+    const fin = await fuer(['report', 'final', '--plan', 'children', '--out', path.join(dir, 'final.docx')]);
+    expect(fin.code).toBe(0);
+    expect(fin.stdout).toContain('已生成《淄博市“十四五”儿童发展规划终期评估报告》');
+    const badKindYear = await fuer(['report', 'final', '--year', '25', '--out', path.join(dir, 'f.docx')]);
+    expect(badKindYear.stderr).toContain('--year“25”无效');
+  }, 300_000);
+
   it('rejects a bad plan or output name in Chinese', async () => {
     const bad = await fuer(['report', 'annual', '--year', '2024', '--plan', 'men', '--out', path.join(dir, 'x.docx')]);
     expect(bad.code).toBe(1);

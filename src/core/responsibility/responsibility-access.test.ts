@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor, Role } from '../access/actor.types.ts';
-import { canCompleteTask, canEditCountyPlan, canEditImplementationPlan, canManageTask, canReadTask, taskScopeOf } from './responsibility-access.ts';
+import { canCompleteTask, canEditCountyPlan, canReportRectification, canEditImplementationPlan, canManageTask, canReadTask, taskScopeOf } from './responsibility-access.ts';
 
 const actor = (roles: Role[], departmentId: number | null, regionCode: string | null): Actor => ({
   userId: 1,
@@ -42,5 +42,16 @@ describe('responsibility access', () => {
     expect(taskScopeOf(office)).toBeNull();
     expect(taskScopeOf(health)).toEqual({ departmentId: 7, regionCode: null });
     expect(taskScopeOf(zhangdian)).toEqual({ departmentId: null, regionCode: '370303' });
+  });
+  it('a supervision finding: its owner reports the rectification, only the office closes it', () => {
+    const task = { kind: 'supervision_followup', departmentId: 7, regionCode: null };
+    expect(canCompleteTask(health, task)).toBe(false);
+    expect(canCompleteTask(office, task)).toBe(true);
+    expect(canReportRectification(health, task)).toBe(true);
+    expect(canReportRectification(actor(['reporter'], 8, '370300'), task)).toBe(false);
+    expect(canReportRectification(actor(['viewer'], 7, '370300'), task)).toBe(false);
+    expect(canReportRectification(zhangdian, { departmentId: null, regionCode: '370303' })).toBe(true);
+    expect(canReportRectification(zhangdian, { departmentId: null, regionCode: '370304' })).toBe(false);
+    expect(canReportRectification(office, task)).toBe(true);
   });
 });

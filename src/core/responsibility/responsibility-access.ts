@@ -12,9 +12,12 @@ import { hasRole } from '../access/policies.ts';
  *   county's plan, and no other county's.
  * - A department's user (department set) with the reporter role drafts and files that department's
  *   implementation plans, and no other department's.
- * - The owner of a task (its department's or county's reporters and reviewers) marks it done.
+ * - The owner of a task (its department's or county's reporters and reviewers) marks it done; a supervision
+ *   finding's owner reports the rectification instead, and the office closes it.
  * - The statistics bureau (stats) also manages data-round tasks (it runs the rounds).
- * - Reading: every logged-in user reads responsibility lists, county plans, implementation plans,
+ * - A department's responsibility list (责任清单) is read by the office, the statistics bureau, viewers and
+ *   city-level staff, and by the department's own users; not by another department.
+ * - Reading: every logged-in user reads county plans, implementation plans,
  *   supervision, meetings and pilots (shared among the committee's member units); tasks are read by the
  *   office, the statistics bureau, viewers and city-level staff, and by their owner's users.
  */
@@ -65,9 +68,20 @@ export function canManageTask(actor: Actor, kind: string): boolean {
   return isOffice(actor) || (kind === 'data_round' && hasRole(actor, 'stats'));
 }
 
+/**
+ * Marking a task done. A supervision finding's rectification is the exception: its owner reports the
+ * rectification (canReportRectification) and the office, having checked it, closes the task (销号).
+ */
 export function canCompleteTask(actor: Actor, task: TaskOwner & { kind: string }): boolean {
   if (canManageTask(actor, task.kind)) return true;
+  if (task.kind === 'supervision_followup') return false;
   return (hasRole(actor, 'reporter') || hasRole(actor, 'reviewer')) && ownsTask(actor, task);
+}
+
+/** Reporting the rectification of a supervision finding: the task's owner (reporters, reviewers) or the office. */
+export function canReportRectification(actor: Actor, owner: TaskOwner): boolean {
+  if (isOffice(actor)) return true;
+  return (hasRole(actor, 'reporter') || hasRole(actor, 'reviewer')) && ownsTask(actor, owner);
 }
 
 /** Reading every task (else only the actor's own). */
@@ -87,4 +101,9 @@ export function taskScopeOf(actor: Actor): TaskOwner | null {
   const county = countyOf(actor);
   // No department and no county: nothing of one's own (an impossible owner).
   return { departmentId: null, regionCode: county ?? '' };
+}
+
+/** A department's responsibility list (it carries the department's tasks and warnings). */
+export function canReadResponsibilityList(actor: Actor, departmentId: number): boolean {
+  return readsAllTasks(actor) || actor.departmentId === departmentId;
 }

@@ -4,7 +4,8 @@ import type { EvaluationStatus } from '../../core/evaluation/index.ts';
 import type { PlanKind } from '../../core/plan/plan.types.ts';
 import type { Database } from '../../storage/schema.ts';
 import { isDemoDatabase } from '../../storage/repositories/metadata.repository.ts';
-import { forEachIndicatorEvaluation, type EvaluationContext } from './evaluate-year.service.ts';
+import type { EvaluationContext } from './evaluate-year.service.ts';
+import { forEachStoredStatuses } from './evaluation-cache.service.ts';
 import { listWarnings } from './warning.service.ts';
 import type { WarningSummary } from './warning-view.ts';
 
@@ -83,12 +84,12 @@ function planSkeleton(ctx: EvaluationContext, planKind: PlanKind | undefined): D
 
 /**
  * Per plan and domain, how many targets are achieved / on track / at risk / off track / not assessable, for
- * the city and each county or zone (or the one region asked for), computed now from the approved values; with
- * the open warnings the user may see.
+ * the city and each county or zone (or the one region asked for), from the stored results where current (else
+ * computed now from the approved values); with the open warnings the user may see.
  */
 export async function getDashboard(db: Kysely<Database>, actor: Actor, query: DashboardQuery): Promise<Dashboard> {
   const regions = new Map<string, DashboardRegion>();
-  const ctx = await forEachIndicatorEvaluation(
+  const ctx = await forEachStoredStatuses(
     db,
     { year: query.year, details: false, ...(query.regionCode === undefined ? {} : { regionCode: query.regionCode }), ...(query.planKind === undefined ? {} : { planKind: query.planKind }) },
     (e, c) => {
@@ -97,16 +98,24 @@ export async function getDashboard(db: Kysely<Database>, actor: Actor, query: Da
           regions.set(r.code, { ...r, counts: emptyCounts(), plans: planSkeleton(c, query.planKind), openWarnings: { total: 0, red: 0, yellow: 0 } });
         }
       }
-      for (const rec of e.records) {
-        const region = regions.get(rec.regionCode);
-        if (region === undefined) continue;
-        addStatus(region.counts, rec.status);
-        const plan = region.plans.find((p) => p.planCode === rec.planCode);
-        if (plan === undefined) continue;
-        addStatus(plan.counts, rec.status);
-        const domain = plan.domains.find((d) => d.ord === rec.domainOrd);
-        if (domain !== undefined) addStatus(domain.counts, rec.status);
-      }
+      const byRegion = e.regions.map((r) => regions.get(r.code));
+      e.targets.forEach((target, t) => {
+        // Every region has the same plan skeleton: find the plan and domain positions once per target.
+        const template = byRegion.find((r) => r !== undefined);
+        const p = template?.plans.findIndex((x) => x.planCode === target.source.plan.code) ?? -1;
+        const d = p < 0 ? -1 : template!.plans[p]!.domains.findIndex((x) => x.ord === target.source.domainOrd);
+        for (let r = 0; r < byRegion.length; r++) {
+          const region = byRegion[r];
+          if (region === undefined) continue;
+          const status = e.status(t, r);
+          addStatus(region.counts, status);
+          const plan = region.plans[p];
+          if (plan === undefined) continue;
+          addStatus(plan.counts, status);
+          const domain = plan.domains[d];
+          if (domain !== undefined) addStatus(domain.counts, status);
+        }
+      });
     },
   );
   if (regions.size === 0) {

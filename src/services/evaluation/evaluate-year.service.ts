@@ -31,6 +31,7 @@ import {
 import { listIndicatorDefinitions } from '../../storage/repositories/indicator.repository.ts';
 import { departmentNames } from '../../storage/repositories/round.repository.ts';
 import type { TargetWithSource } from '../../storage/repositories/target.repository.ts';
+import { forEachStoredEvaluation } from './evaluation-cache.service.ts';
 import { invalidInput, missing } from './evaluation.errors.ts';
 import { CityTree, buildRegionSeries, cellsOfYear, type PointSource, type RegionRef, type RegionSeries } from './region-series.ts';
 
@@ -43,6 +44,8 @@ export interface EvaluateYearOptions {
   config?: EvaluationConfigOverrides;
   /** Sex and urban–rural gaps, county spreads and ranks; default true. */
   details?: boolean;
+  /** false: compute everything now instead of reading the stored results (evaluation-cache.service.ts); default true. */
+  cache?: boolean;
 }
 
 /** One target of one indicator in one region and year: the status with its working. */
@@ -105,7 +108,7 @@ export interface SpreadRecord {
 
 export interface YearEvaluation {
   year: number;
-  /** Always now: computed on read from the approved values (no batch tables). */
+  /** When this answer was put together (stored results are used only while they match the approved values). */
   computedAt: string;
   regions: RegionRef[];
   results: EvaluationRecord[];
@@ -180,6 +183,39 @@ export async function loadEvaluationContext(
   };
 }
 
+/** The fields of a record that the evaluation computes (the rest is named from the context): what is stored. */
+export type ComputedFields = Pick<
+  EvaluationRecord,
+  | 'status' | 'statusLabel' | 'projected' | 'volatile' | 'reason' | 'targetValue' | 'targetYear' | 'latestYear' | 'latestValue' | 'stale'
+  | 'method' | 'rateBasis' | 'requiredRate' | 'actualRate' | 'progressRatio' | 'trend' | 'source' | 'points' | 'rank'
+>;
+
+/** Records of one target: the computed fields of a region with the names of the context (looked up once). */
+export function recordMaker(ctx: EvaluationContext, indicator: IndicatorDefinition, target: TargetWithSource): (region: RegionRef, computed: ComputedFields) => EvaluationRecord {
+  const departmentId = ctx.leadDepartments.get(indicator.code) ?? null;
+  const departmentName = departmentId === null ? null : (ctx.departmentNames.get(departmentId) ?? null);
+  const domainTitle = ctx.domains.get(`${target.source.plan.code}|${target.source.domainOrd}`)?.title ?? '';
+  return (region, computed) => ({
+    indicatorCode: indicator.code,
+    indicatorName: indicator.name,
+    unit: indicator.unit,
+    regionCode: region.code,
+    regionName: region.name,
+    regionLevel: region.level,
+    year: ctx.year,
+    targetId: target.id,
+    targetText: target.text,
+    targetKind: target.kind,
+    planKind: target.source.plan.kind,
+    planCode: target.source.plan.code,
+    domainOrd: target.source.domainOrd,
+    domainTitle,
+    departmentId,
+    departmentName,
+    ...computed,
+  });
+}
+
 function sourceOf(series: RegionSeries | undefined, year: number): EvaluationRecord['source'] {
   if (series === undefined) return 'none';
   const kinds = new Set<PointSource>();
@@ -212,8 +248,6 @@ export async function evaluateIndicator(
   const onlyCounty = onlyCountyOf(ctx) !== null;
   const rows = await (options.totals ?? loadTotals(db, ctx, indicatorCode));
   const series = buildRegionSeries(indicator, rows, ctx.tree);
-  const departmentId = ctx.leadDepartments.get(indicatorCode) ?? null;
-  const departmentName = departmentId === null ? null : (ctx.departmentNames.get(departmentId) ?? null);
   const details = options.details ?? true;
 
   // County ranks on the year's own value (not a stale one), best first.
@@ -235,35 +269,19 @@ export async function evaluateIndicator(
   const records: EvaluationRecord[] = [];
   const results: EvaluationResult[] = [];
   for (const target of targets) {
-    const domain = ctx.domains.get(`${target.source.plan.code}|${target.source.domainOrd}`);
+    const recordOf = recordMaker(ctx, indicator, target);
     for (const region of ctx.regions) {
       const s = series.get(region.code);
       const result = evaluateTarget({ target, indicator, series: s?.points ?? [], year, ...(options.config ? { config: options.config } : {}) });
       results.push(result);
-      records.push({
-        indicatorCode,
-        indicatorName: indicator.name,
-        unit: indicator.unit,
-        regionCode: region.code,
-        regionName: region.name,
-        regionLevel: region.level,
-        year,
+      const computed: ComputedFields = {
         status: result.status,
         statusLabel: result.statusLabel,
         projected: result.projected,
         volatile: result.volatile,
         reason: result.reason,
-        targetId: target.id,
-        targetText: target.text,
-        targetKind: target.kind,
         targetValue: result.targetValue,
         targetYear: result.targetYear,
-        planKind: target.source.plan.kind,
-        planCode: target.source.plan.code,
-        domainOrd: target.source.domainOrd,
-        domainTitle: domain?.title ?? '',
-        departmentId,
-        departmentName,
         latestYear: result.latest?.year ?? null,
         latestValue: result.latest?.value ?? null,
         stale: result.stale,
@@ -276,7 +294,8 @@ export async function evaluateIndicator(
         source: sourceOf(s, year),
         points: result.window?.points ?? (s?.points.filter((p) => p.year <= year).length ?? 0),
         rank: region.level === 'county' ? (ranks.get(region.code) ?? null) : null,
-      });
+      };
+      records.push(recordOf(region, computed));
     }
   }
 
@@ -337,12 +356,13 @@ export async function forEachIndicatorEvaluation(
 /**
  * The status of every target × region in a year, with its working (see docs/evaluation-method.md), plus the
  * female–male and urban–rural gaps of disaggregated indicators and the spread and ranking of the counties.
+ * Read from the stored results where they are current (evaluation-cache.service.ts).
  */
 export async function evaluateYear(db: Kysely<Database>, options: EvaluateYearOptions): Promise<YearEvaluation> {
   const results: EvaluationRecord[] = [];
   const gaps: GapRecord[] = [];
   const spreads: SpreadRecord[] = [];
-  const ctx = await forEachIndicatorEvaluation(db, options, (e) => {
+  const ctx = await forEachStoredEvaluation(db, options, (e) => {
     results.push(...e.records);
     gaps.push(...e.gaps);
     if (e.spread !== null) spreads.push(e.spread);

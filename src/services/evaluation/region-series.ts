@@ -71,6 +71,11 @@ export class CityTree {
     return out;
   }
 
+  /** The whole history (regions and links) as text: what stored evaluations compare to see a boundary change. */
+  fingerprint(): string {
+    return JSON.stringify([this.regions, this.links]);
+  }
+
   name(code: string): string {
     return this.named.get(code)?.name ?? code;
   }

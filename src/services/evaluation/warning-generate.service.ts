@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { syncWarningTasksAs } from '../responsibility/task-issue.service.ts';
 import type { Actor } from '../../core/access/actor.types.ts';
 import { assessedStatusRank, type EvaluationConfigOverrides, type EvaluationStatus } from '../../core/evaluation/index.ts';
 import type { Database } from '../../storage/schema.ts';
@@ -6,7 +7,8 @@ import type { WarningLevel, WarningRow } from '../../storage/schema/warnings.sch
 import { findWarnings, insertWarning, updateWarning, type WarningChange } from '../../storage/repositories/warning.repository.ts';
 import { inTransaction } from '../../storage/transaction.ts';
 import { conflict, forbidden, invalidInput } from './evaluation.errors.ts';
-import { forEachIndicatorEvaluation, type EvaluationRecord } from './evaluate-year.service.ts';
+import type { EvaluationRecord } from './evaluate-year.service.ts';
+import { forEachStoredEvaluation } from './evaluation-cache.service.ts';
 import { canGenerateWarnings } from './warning-policy.ts';
 import { auditWarnings, type WarningAuditEntry, type WarningOrigin } from './warning-audit.ts';
 import { summarise, type WarningSummary } from './warning-view.ts';
@@ -168,7 +170,7 @@ export async function generateWarnings(
   if (!(await hasApprovedValues(db, year))) throw conflict(`${year}年度没有已审核通过的监测数据，无法生成预警`);
 
   const findings: Finding[] = [];
-  await forEachIndicatorEvaluation(db, { year, details: false, ...(options.config ? { config: options.config } : {}) }, (e) => {
+  await forEachStoredEvaluation(db, { year, details: false, ...(options.config ? { config: options.config } : {}) }, (e) => {
     const byRegion = new Map<string, EvaluationRecord[]>();
     for (const r of e.records) {
       let list = byRegion.get(r.regionCode);
@@ -262,6 +264,7 @@ export async function generateWarnings(
     const reason = pending.length > 0 ? `强制生成：${pending.length}张报表尚未审核通过` : null;
     await auditWarnings(trx, actor, origin, audits.map((a) => ({ ...a, reason: a.reason ?? reason })), now);
     result.warnings = await summarise(trx, await findWarnings(trx, { ids: touched }));
+    await syncWarningTasksAs(trx, actor, { year }); // each open warning gets its rectification task (任务与期限)
     return result;
   });
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { syncWarningTasksAs } from '../responsibility/task-issue.service.ts';
 import type { Actor } from '../../core/access/actor.types.ts';
 import type { Database } from '../../storage/schema.ts';
 import type { WarningLevel, WarningRow, WarningStatus } from '../../storage/schema/warnings.schema.ts';
@@ -200,6 +201,7 @@ export async function addSteps(
     );
     const status = row.status === 'issued' ? 'responded' : row.status;
     await updateWarning(trx, row.id, { status, updated_at: now });
+    await syncWarningTasksAs(trx, actor, { year: row.year }); // the rectification task is due on the earliest step
     await auditWarnings(trx, actor, options.origin ?? 'api', [
       { warningId: row.id, action: 'warning.steps', before: { status: row.status }, after: { status, steps: inserted.map((s) => ({ id: s.id, ord: s.ord, description: s.description, dueDate: s.due_date, owner: s.owner })) } },
     ], now);
@@ -225,6 +227,7 @@ export async function completeStep(
     if (step.status === 'done') throw conflict(`第${step.ord}项整改措施已于${step.done_at?.slice(0, 10) ?? ''}标记完成`);
     const now = new Date().toISOString();
     await updateStep(trx, step.id, { status: 'done', done_at: now, done_by: actor.userId, done_by_name: byName(actor), done_note: note, evidence });
+    await syncWarningTasksAs(trx, actor, { year: row.year });
     await updateWarning(trx, row.id, { updated_at: now });
     await auditWarnings(trx, actor, options.origin ?? 'api', [
       { warningId: row.id, action: 'warning.step_done', before: { stepId: step.id, ord: step.ord, status: 'pending' }, after: { stepId: step.id, ord: step.ord, status: 'done', note, evidence } },
@@ -256,6 +259,7 @@ export async function closeWarning(
     }
     const now = new Date().toISOString();
     await updateWarning(trx, row.id, { status: 'closed', closed_at: now, closed_by: actor.userId, closed_by_name: byName(actor), close_note: note, updated_at: now });
+    await syncWarningTasksAs(trx, actor, { year: row.year }); // 销号 completes the rectification task
     await auditWarnings(trx, actor, options.origin ?? 'api', [
       { warningId: row.id, action: 'warning.close', before: { status: row.status }, after: { status: 'closed', note }, reason: note },
     ], now);

@@ -4,6 +4,7 @@ import { forEachDialect } from '../../../test/databases.ts';
 import { findAudit } from '../../storage/repositories/audit.repository.ts';
 import { findDataValues } from '../../storage/repositories/data-value.repository.ts';
 import { BOSHAN, ZHANGDIAN, actorsFor, seedMonitoring } from '../monitoring/monitoring.test-support.ts';
+import { formAuditTrail, valueAuditTrail } from '../monitoring/audit.service.ts';
 import { openRound } from '../monitoring/round.service.ts';
 import { importDataCsv } from './csv-import.service.ts';
 import { exportDataValues } from './data-export.service.ts';
@@ -103,6 +104,62 @@ forEachDialect('importDataCsv and exportDataValues', (getDb) => {
         ['value.update', '统计局复核更正'],
       ]);
     });
+  });
+
+  it('logs an import as one audit row per region, year and form, from which each value’s own history is read', async () => {
+    const db = getDb();
+    const auditRows = async () => db.selectFrom('audit_log').selectAll().where('entity', 'in', ['data_value', 'data_value_batch']).orderBy('id').execute();
+    const before = (await auditRows()).length;
+    // A note that array and multi-row encodings must carry through unchanged.
+    const note = '含,逗号 {花括号} "引号" \\反斜杠 NULL';
+    const text = [
+      HEADER,
+      `W1.01,${ZHANGDIAN},2021,,,,80.2,,,"${note.replaceAll('"', '""')}"`,
+      `W1.01,${ZHANGDIAN},2022,,,,80.5,,,`,
+      `W1.01,${BOSHAN},2022,,,,80.1,,,`,
+    ].join('\n');
+    expect(await importDataCsv(db, a.stats, text, { status: 'submitted', file: 'batch.csv' })).toMatchObject({ inserted: 3 });
+    const stored = await findDataValues(db, { indicatorCodes: ['W1.01'], years: [2021, 2022] });
+    expect(stored.map((v) => [v.regionCode, v.year, v.value, v.note, v.status, v.version, v.updatedByName])).toEqual([
+      [ZHANGDIAN, 2021, 80.2, note, 'submitted', 1, '统计局乙'],
+      [ZHANGDIAN, 2022, 80.5, null, 'submitted', 1, '统计局乙'],
+      [BOSHAN, 2022, 80.1, null, 'submitted', 1, '统计局乙'],
+    ]);
+    await importDataCsv(db, a.stats, `${HEADER}\nW1.01,${ZHANGDIAN},2022,,,,80.7,,,`, { status: 'submitted', reason: '更正录入错误' });
+
+    const added = (await auditRows()).slice(before);
+    expect(added.map((r) => [r.entity, r.action, r.entity_key, r.origin])).toEqual([
+      ['data_value_batch', 'value.import', `${ZHANGDIAN}|2021`, 'csv'],
+      ['data_value_batch', 'value.import', `${ZHANGDIAN}|2022`, 'csv'],
+      ['data_value_batch', 'value.import', `${BOSHAN}|2022`, 'csv'],
+      ['data_value_batch', 'value.import', `${ZHANGDIAN}|2022`, 'csv'],
+    ]);
+    // 2021 and 2022 have no round: submitted values go to the open round's form of the county, back-filled.
+    expect(added[1]?.form_id).toBe(added[0]?.form_id);
+    expect(added[0]?.form_id).not.toBeNull();
+
+    const trail = await valueAuditTrail(db, a.stats, { indicatorCode: 'W1.01', regionCode: ZHANGDIAN, year: 2022, cellKey: '_T' });
+    expect(trail.map((e) => [e.action, e.user.name, e.origin, e.reason, e.entityKey])).toEqual([
+      ['value.insert', '统计局乙', 'csv', null, `W1.01|${ZHANGDIAN}|2022|_T`],
+      ['value.update', '统计局乙', 'csv', '更正录入错误', `W1.01|${ZHANGDIAN}|2022|_T`],
+    ]);
+    expect(trail[0]).toMatchObject({ before: null, after: { value: 80.5, status: 'submitted', version: 1, backfilled: true } });
+    expect(trail[1]).toMatchObject({ before: { value: 80.5, version: 1 }, after: { value: 80.7, version: 2 } });
+    expect(trail[1]?.summary).toBe('修改（CSV导入）：数值80.5→80.7，原因：更正录入错误');
+    // Another value of the same batch rows has its own history only.
+    const boshan = await findAudit(db, { entity: 'data_value', entityKey: `W1.01|${BOSHAN}|2022|_T` });
+    expect(boshan.map((r) => [r.action, JSON.parse(r.after_json ?? '{}').value])).toEqual([['value.insert', 80.1]]);
+
+    // The form's log shows each import once, with its counts.
+    const formId = added[0]?.form_id as number;
+    const firstId = added[0]?.id as number;
+    const imports = (await formAuditTrail(db, a.stats, formId)).filter((e) => e.action === 'value.import' && e.id >= firstId);
+    expect(imports.map((e) => e.summary)).toEqual([
+      '批量导入（CSV导入）：新增1项，修改0项',
+      '批量导入（CSV导入）：新增1项，修改0项',
+      '批量导入（CSV导入）：新增0项，修改1项，原因：更正录入错误',
+    ]);
+    expect(imports[0]?.after).toEqual({ inserted: 1, updated: 0 });
   });
 
   it('names the value of a problem that has no row in the file (parts against a stored total)', async () => {

@@ -17,6 +17,7 @@ import { valueResource } from './monitoring-context.ts';
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'value.insert': '填报',
   'value.update': '修改',
+  'value.import': '批量导入',
   'value.return': '退回数据',
   'value.unlock': '解锁数据',
   'form.submit': '提交报表',
@@ -88,6 +89,8 @@ function summarise(row: AuditRow, before: Record<string, unknown> | null, after:
       if (before?.['status'] !== after?.['status']) parts.push(`状态${statusText(before?.['status'])}→${statusText(after?.['status'])}`);
       return `${label}${origin}：${parts.join('，') || '无变化'}${why}`;
     }
+    case 'value.import':
+      return `${label}${origin}：新增${show(after?.['inserted'])}项，修改${show(after?.['updated'])}项${why}`;
     case 'value.return':
       return `${label}：${row.reason ?? ''}`;
     case 'form.submit':
@@ -101,7 +104,9 @@ function summarise(row: AuditRow, before: Record<string, unknown> | null, after:
 
 export function toAuditEntry(row: AuditRow): AuditEntry {
   const before = parse(row.before_json);
-  const after = parse(row.after_json);
+  let after = parse(row.after_json);
+  // An import's batch row in a form's log: its counts; each value's before and after show in that value's log.
+  if (row.action === 'value.import' && after !== null) after = { inserted: after['inserted'], updated: after['updated'] };
   return {
     id: row.id,
     at: row.at,

@@ -9,7 +9,8 @@ import { TYPE_ERROR_CODES, validateForm } from '../../core/monitoring/validate-f
 import type { ValidationIssue, ValidationIssueCode, ValidationRuleSet } from '../../core/monitoring/validation-rule.types.ts';
 import type { Database } from '../../storage/schema.ts';
 import type { FormRow, RoundRow } from '../../storage/schema/monitoring.schema.ts';
-import { appendAuditTuples } from '../../storage/repositories/audit.repository.ts';
+import { appendAuditTuples, VALUE_BATCH_ACTION, VALUE_BATCH_ENTITY, valueBatchJson, valueBatchKey } from '../../storage/repositories/audit.repository.ts';
+import type { ValueBatchChange } from '../../storage/repositories/audit.repository.ts';
 import {
   findDataValues,
   insertDataValueTuples,
@@ -40,6 +41,12 @@ const YEAR_MIN = 1990;
 const YEAR_MAX = 2100;
 /** Values written (and audited) per round trip of inserts. */
 const WRITE_BATCH = 5000;
+
+/**
+ * Origins whose changes are logged one audit row per region, year and form (a batch row holding each value's
+ * before and after, see audit.repository.ts) rather than one row per value: the bulk imports.
+ */
+const BATCH_AUDIT_ORIGINS: ReadonlySet<WriteDataValuesOptions['origin']> = new Set(['csv', 'cli']);
 
 /**
  * What blocks a write besides type errors. The form grid saves drafts with whatever was typed (a 120% is kept,
@@ -145,18 +152,18 @@ function sameContent(a: Content, b: Content): boolean {
   return a.value === b.value && a.numerator === b.numerator && a.denominator === b.denominator && a.source === b.source && a.note === b.note;
 }
 
-function snapshot(v: Content & { status: DataValueStatus; version: number; backfilled: boolean; formId: number | null }): string {
-  return JSON.stringify({
-    value: v.value,
-    numerator: v.numerator,
-    denominator: v.denominator,
-    source: v.source,
-    note: v.note,
-    status: v.status,
-    version: v.version,
-    backfilled: v.backfilled,
-    formId: v.formId,
-  });
+/** JSON of a number or text field; null for null (values are finite: validated before). */
+function jsonField(x: number | string | null): string {
+  return typeof x === 'string' ? JSON.stringify(x) : x === null ? 'null' : String(x);
+}
+
+/** The audit snapshot of a value, as JSON text built directly (imports make a million of them). */
+function snapshot(v: Content & { status: DataValueStatus; version: number; backfilled: boolean }, formId: number | null): string {
+  return (
+    `{"value":${jsonField(v.value)},"numerator":${jsonField(v.numerator)},"denominator":${jsonField(v.denominator)},` +
+    `"source":${jsonField(v.source)},"note":${jsonField(v.note)},"status":"${v.status}","version":${v.version},` +
+    `"backfilled":${v.backfilled},"formId":${jsonField(formId)}}`
+  );
 }
 
 function cleanText(text: string | null | undefined): string | null | undefined {
@@ -175,7 +182,8 @@ const NUMBER_FIELDS = ['value', 'numerator', 'denominator'] as const;
 /**
  * Writes monitoring values (the contract in data-value.contract.ts): in one transaction, checks each value's
  * access, its form's state and lock, validates the resulting values (rules from validation_rules, else the
- * defaults), checks optimistic versions, then inserts or updates and appends one audit row per changed value.
+ * defaults), checks optimistic versions, then inserts or updates and audits every changed value (one audit row
+ * per value; imports one row per region, year and form holding each value's before and after).
  * Throws DataValueRejectedError listing every problem, or DataValueConflictError; then nothing is written.
  * Large batches (imports) are planned region by region and written only once every region has passed.
  */
@@ -486,6 +494,8 @@ async function writeChunk(db: Kysely<Database>, ctx: WriteContext, planned: read
   const { status, origin } = ctx.options;
   const inserts: unknown[][] = [];
   const audit: unknown[][] = [];
+  const batchAudit = BATCH_AUDIT_ORIGINS.has(origin);
+  const batches = new Map<string, { regionCode: string; year: number; formId: number | null; changes: ValueBatchChange[] }>();
   for (const p of planned) {
     if (p.change === 'unchanged') {
       counts.unchanged++;
@@ -496,7 +506,7 @@ async function writeChunk(db: Kysely<Database>, ctx: WriteContext, planned: read
       const cols = cellColumns(p.cell);
       inserts.push([
         n.indicatorCode, p.regionCode, p.year, cols.sex, cols.age_group, cols.area, n.value, n.numerator, n.denominator,
-        n.source, n.note, status, 1, n.backfilled ? 1 : 0, p.formId, now, now, who.id, who.name,
+        n.source, n.note, n.backfilled ? 1 : 0, p.formId,
       ]);
     } else {
       const existing = p.existing as StoredDataValue;
@@ -517,15 +527,26 @@ async function writeChunk(db: Kysely<Database>, ctx: WriteContext, planned: read
       if (!ok) throw concurrentChange(p, ctx.names);
       counts.updated++;
     }
+    const action = p.change === 'insert' ? 'value.insert' : 'value.update';
+    const beforeJson = p.existing === undefined ? null : snapshot(p.existing, p.existing.formId);
+    const afterJson = snapshot(n, p.formId);
+    if (batchAudit) {
+      const group = `${p.regionCode}|${p.year}|${p.formId ?? ''}`;
+      let batch = batches.get(group);
+      if (batch === undefined) batches.set(group, (batch = { regionCode: p.regionCode, year: p.year, formId: p.formId, changes: [] }));
+      batch.changes.push({ key: p.key, action, beforeJson, afterJson });
+    } else {
+      audit.push([now, who.id, who.name, action, 'data_value', p.key, p.formId, beforeJson, afterJson, ctx.reason, origin]);
+    }
+  }
+  for (const b of batches.values()) {
     audit.push([
-      now, who.id, who.name, p.change === 'insert' ? 'value.insert' : 'value.update', 'data_value', p.key, p.formId,
-      p.existing === undefined ? null : snapshot(p.existing),
-      snapshot({ ...n, formId: p.formId }),
-      ctx.reason, origin,
+      now, who.id, who.name, VALUE_BATCH_ACTION, VALUE_BATCH_ENTITY, valueBatchKey(b.regionCode, b.year), b.formId,
+      null, valueBatchJson(b.changes), ctx.reason, origin,
     ]);
   }
   try {
-    await insertDataValueTuples(db, inserts);
+    await insertDataValueTuples(db, inserts, { status, version: 1, created_at: now, updated_at: now, updated_by: who.id, updated_by_name: who.name });
   } catch (err) {
     // Another writer inserted one of these cells after we looked (a unique violation): nothing is kept.
     if (err instanceof Error && /unique|duplicate key/i.test(err.message)) {

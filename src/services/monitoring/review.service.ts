@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { syncRoundTasksAs } from '../responsibility/task-issue.service.ts';
 import type { Actor } from '../../core/access/actor.types.ts';
 import { canApprove, canReturn, canSubmit, canUnlock, denialMessage, isOperator } from '../../core/access/policies.ts';
 import { STATUS_LABELS, canApproveParent } from '../../core/monitoring/approval-order.ts';
@@ -91,6 +92,7 @@ export async function submitForm(db: Kysely<Database>, actor: Actor, formId: num
     await appendAudit(trx, [
       formAudit(actor, form, form.status === 'returned' ? 'form.resubmit' : 'form.submit', form.status, 'submitted', now, { details: { values: changed } }),
     ]);
+    await syncRoundTasksAs(trx, actor, form.round_id); // submitted: task done; returned: reopened
     return result(trx, form.id, changed);
   });
 }
@@ -155,6 +157,7 @@ export async function returnForm(db: Kysely<Database>, actor: Actor, formId: num
         reason: comment, origin: null,
       })),
     ]);
+    await syncRoundTasksAs(trx, actor, form.round_id); // submitted: task done; returned: reopened
     return result(trx, form.id, targets.length);
   });
 }
@@ -190,6 +193,7 @@ export async function approveForm(db: Kysely<Database>, actor: Actor, formId: nu
     await resolveReviewComments(trx, form.id, now);
     await transition(trx, form, 'approved', { approved_at: now, approved_by: who.id, approved_by_name: who.name }, now);
     await appendAudit(trx, [formAudit(actor, form, 'form.approve', form.status, 'approved', now, { details: { values: changed } })]);
+    await syncRoundTasksAs(trx, actor, form.round_id); // submitted: task done; returned: reopened
     return result(trx, form.id, changed);
   });
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { syncRoundTasksAs } from '../responsibility/task-issue.service.ts';
 import type { Actor } from '../../core/access/actor.types.ts';
 import { CITY_REGION_CODE } from '../../core/access/actor.types.ts';
 import { canAdmin, canRead, denialMessage } from '../../core/access/policies.ts';
@@ -147,6 +148,7 @@ export async function openRound(db: Kysely<Database>, actor: Actor, input: OpenR
         reason: null, origin: null,
       },
     ]);
+    await syncRoundTasksAs(trx, actor, round.id); // one data-reporting task per form (任务与期限)
     return (await summarise(trx, [round]))[0] as RoundSummary;
   });
 }

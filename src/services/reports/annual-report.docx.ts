@@ -2,6 +2,8 @@ import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, PageBreak, Par
 import { formatNumber, withUnit } from '../../core/evaluation/format.ts';
 import { chineseNumeral } from '../../core/reports/annual-report.compose.ts';
 import { decimalsFor } from '../../core/reports/change-text.ts';
+import { sectionParagraphs } from '../../core/reports/evaluation-report.compose.ts';
+import { PENDING_SECTION_TEXT } from '../../core/reports/evaluation-report.types.ts';
 import { chapterTrendChart, statusByDomainChart, type ChartOption } from '../../core/reports/chart-options.ts';
 import type { AnnualReport, ReportChapter, ReportIndicatorRow } from '../../core/reports/report.types.ts';
 import { renderCharts, type RenderedChart } from './chart-render.ts';
@@ -98,8 +100,17 @@ function cover(report: AnnualReport): FileChild[] {
   return blocks;
 }
 
-/** The annual statistical monitoring report as a Word document (.docx bytes). */
-export async function annualReportDocx(report: AnnualReport): Promise<Buffer> {
+/** The texts the office may add to an annual report (keys of the stored `sections`), printed after the warnings. */
+export const ANNUAL_REPORT_SECTIONS = [
+  { key: 'problems', title: '存在的主要问题' },
+  { key: 'recommendations', title: '对策建议' },
+] as const;
+
+/**
+ * The annual statistical monitoring report as a Word document (.docx bytes); `sections` are the office's texts
+ * (problems, recommendations), each a chapter after the warnings when written.
+ */
+export async function annualReportDocx(report: AnnualReport, sections: Readonly<Record<string, string>> = {}): Promise<Buffer> {
   const counter = { table: 0, figure: 0 };
   const charts = renderReportCharts(report);
   const children: FileChild[] = [...cover(report)];
@@ -132,6 +143,12 @@ export async function annualReportDocx(report: AnnualReport): Promise<Buffer> {
         (i, j) => (j === 2 ? (report.warnings[i]!.level === 'red' ? 'C00000' : 'AD6800') : undefined),
       ),
     );
+  }
+  for (const spec of ANNUAL_REPORT_SECTIONS) {
+    const paragraphs = sectionParagraphs(sections[spec.key]).filter((p) => p !== PENDING_SECTION_TEXT);
+    if (paragraphs.length === 0) continue;
+    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(`${chineseNumeral(++section)}、${spec.title}`)] }));
+    children.push(...paragraphs.map(body));
   }
 
   const doc = new Document({

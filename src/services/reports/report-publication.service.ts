@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor, Role } from '../../core/access/actor.types.ts';
 import { CITY_REGION_CODE } from '../../core/access/actor.types.ts';
+import type { EvaluationReport } from '../../core/reports/evaluation-report.types.ts';
 import type { ReportPlanScope } from '../../core/reports/report.types.ts';
 import { REPORT_PLAN_SCOPES } from '../../core/reports/report.types.ts';
 import {
@@ -17,8 +18,11 @@ import type { Database } from '../../storage/schema.ts';
 import type { ReportKind, ReportRow, ReportStatus } from '../../storage/schema/reports.schema.ts';
 import { conflict, forbidden, invalidInput, missing } from '../evaluation/evaluation.errors.ts';
 import { annualReportDocx } from './annual-report.docx.ts';
+import type { AnnualReport } from '../../core/reports/report.types.ts';
 import { buildAnnualReport } from './annual-report.service.ts';
 import { buildCompendium, compendiumXlsx, type Compendium } from './compendium.service.ts';
+import { evaluationReportDocx } from './evaluation-report.docx.ts';
+import { buildEvaluationReport } from './evaluation-report.service.ts';
 
 /**
  * Review and publication (section 五 “建立监测评估报告交流、反馈和发布机制”): a report is generated as a draft
@@ -109,7 +113,7 @@ export function toVersionView(r: ReportListRow): ReportVersionView {
 }
 
 export interface CreateReportInput {
-  kind: 'annual' | 'compendium';
+  kind: ReportKind;
   year: number;
   plan?: ReportPlanScope;
   regionCode?: string;
@@ -136,10 +140,21 @@ function compendiumContent(c: Compendium): unknown {
   };
 }
 
-async function render(db: Kysely<Database>, input: Required<Pick<CreateReportInput, 'kind' | 'year' | 'plan' | 'regionCode'>>): Promise<Rendered> {
+const isEvaluation = (kind: ReportKind): kind is 'midterm' | 'final' => kind === 'midterm' || kind === 'final';
+
+/** `sections`: the office's texts (problems, recommendations …), written into the report's .docx. */
+async function render(
+  db: Kysely<Database>,
+  input: Required<Pick<CreateReportInput, 'kind' | 'year' | 'plan' | 'regionCode'>>,
+  sections: Record<string, string> = {},
+): Promise<Rendered> {
+  if (isEvaluation(input.kind)) {
+    const report = await buildEvaluationReport(db, { kind: input.kind, year: input.year, plan: input.plan, regionCode: input.regionCode });
+    return { title: report.title, content: report, fileName: `${report.title}.docx`, mime: DOCX_MIME, bytes: await evaluationReportDocx(report, sections), demo: report.demo };
+  }
   if (input.kind === 'annual') {
     const report = await buildAnnualReport(db, { year: input.year, plan: input.plan, regionCode: input.regionCode });
-    return { title: report.title, content: report, fileName: `${report.title}.docx`, mime: DOCX_MIME, bytes: await annualReportDocx(report), demo: report.demo };
+    return { title: report.title, content: report, fileName: `${report.title}.docx`, mime: DOCX_MIME, bytes: await annualReportDocx(report, sections), demo: report.demo };
   }
   const c = await buildCompendium(db, { year: input.year, plan: input.plan });
   return { title: c.title, content: compendiumContent(c), fileName: `${c.title}.xlsx`, mime: XLSX_MIME, bytes: await compendiumXlsx(c), demo: c.demo };
@@ -202,7 +217,9 @@ async function transition(db: Kysely<Database>, row: ReportRow, from: ReportStat
 export async function regenerateReport(db: Kysely<Database>, actor: Actor, id: number): Promise<ReportDetail> {
   require(actor, ['admin', 'stats'], '重新生成报告');
   const row = await load(db, id);
-  const rendered = await render(db, { kind: row.kind as 'annual' | 'compendium', year: row.year, plan: row.plan as ReportPlanScope, regionCode: row.region_code });
+  // The office's sections survive a regeneration.
+  const sections = JSON.parse(row.sections) as Record<string, string>;
+  const rendered = await render(db, { kind: row.kind, year: row.year, plan: row.plan as ReportPlanScope, regionCode: row.region_code }, sections);
   await transition(db, row, ['draft'], { title: rendered.title, content: JSON.stringify(rendered.content), file_data: rendered.bytes.toString('base64'), file_name: rendered.fileName, demo: rendered.demo ? 1 : 0 }, '重新生成');
   return getReport(db, actor, id);
 }
@@ -211,7 +228,10 @@ export async function regenerateReport(db: Kysely<Database>, actor: Actor, id: n
 export async function updateReportSections(db: Kysely<Database>, actor: Actor, id: number, sections: Record<string, string>): Promise<ReportDetail> {
   require(actor, ['admin', 'stats'], '编辑报告');
   const row = await load(db, id);
-  await transition(db, row, ['draft'], { sections: JSON.stringify(sections) }, '编辑');
+  // An annual or evaluation report's .docx carries the sections: it is written again from the stored content (the data the
+  // draft was generated from), not recomputed.
+  const file = row.status !== 'draft' ? {} : isEvaluation(row.kind) ? { file_data: (await evaluationReportDocx(JSON.parse(row.content) as EvaluationReport, sections)).toString('base64') } : row.kind === 'annual' ? { file_data: (await annualReportDocx(JSON.parse(row.content) as AnnualReport, sections)).toString('base64') } : {};
+  await transition(db, row, ['draft'], { sections: JSON.stringify(sections), ...file }, '编辑');
   return getReport(db, actor, id);
 }
 

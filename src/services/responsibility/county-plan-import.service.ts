@@ -30,6 +30,7 @@ import { stampOf, todayOf } from './clock.ts';
 import { loadCountyPlanView, syncFilingTask } from './county-plan.service.ts';
 import { sameTerms, termsOfStored } from './county-plan.view.ts';
 import type { CountyPlanView } from './county-plan.view.ts';
+import { draftColumns, isEditableStatus } from './plan-filing.ts';
 import { badRequest, forbidden, invalidState } from './responsibility.errors.ts';
 import type { CountyPlanImportResult } from './responsibility.contract.ts';
 export type { CountyPlanImportResult } from './responsibility.contract.ts';
@@ -72,7 +73,7 @@ export async function importCountyPlan(db: Kysely<Database>, actor: Actor, input
     for (const plan of parsed.plans) {
       if (city.planOf(plan.kind) === undefined) throw badRequest(`市级${PLAN_KIND_LABELS[plan.kind]}发展规划尚未导入，无法对照`);
       const existing = await findCountyPlanFor(trx, county.code, plan.kind, plan.period.start);
-      if (existing !== null && existing.status !== 'draft' && existing.status !== 'returned') {
+      if (existing !== null && !isEditableStatus(existing.status)) {
         throw invalidState(`${county.name}的${plan.title}${FILING_STATUS_LABELS[existing.status]}，不能用导入覆盖（未导入任何内容）`);
       }
     }
@@ -124,22 +125,12 @@ export async function importCountyPlan(db: Kysely<Database>, actor: Actor, input
         origin: 'imported',
         imported_plan_id: result.planId,
         source_file: fileName,
-        status: 'draft',
         promulgated_at: input.promulgatedAt ?? existing?.promulgated_at ?? null,
         document_no: input.documentNo?.trim() || existing?.document_no || null,
+        ...draftColumns(actor, at),
+        // A returned plan replaced by an import keeps its first filing date (the one-month rule judges it).
         filed_at: existing?.filed_at ?? null,
         filed_recorded_at: existing?.filed_recorded_at ?? null,
-        filed_by: null,
-        filed_by_name: null,
-        reviewed_at: null,
-        reviewed_by: null,
-        reviewed_by_name: null,
-        review_note: null,
-        version: 1,
-        created_by: actor.userId,
-        created_by_name: actor.displayName,
-        created_at: at,
-        updated_at: at,
       });
       const goalCounts = zero();
       const targetCounts = zero();

@@ -5,9 +5,9 @@ import { CITY_REGION_CODE } from '../../core/access/actor.types.ts';
 import type { PlanKind } from '../../core/plan/plan.types.ts';
 import { isIsoDate } from '../../core/responsibility/dates.ts';
 import { filingDeadline } from '../../core/responsibility/filing-rule.ts';
-import { canEditCountyPlan, canReviewPlans } from '../../core/responsibility/responsibility-access.ts';
+import { canEditCountyPlan } from '../../core/responsibility/responsibility-access.ts';
 import type { CountyItemStatus } from '../../core/responsibility/responsibility.types.ts';
-import { FILING_STATUS_LABELS, PLAN_KIND_LABELS } from '../../core/responsibility/responsibility.types.ts';
+import { COUNTY_ITEM_STATUS_LABELS, PLAN_KIND_LABELS } from '../../core/responsibility/responsibility.types.ts';
 import type { TargetDirection, TargetKind, TargetOp } from '../../core/target/target.types.ts';
 import type { Database } from '../../storage/schema.ts';
 import type { CountyPlanRow, CountyPlanTargetRow } from '../../storage/schema/responsibility.schema.ts';
@@ -49,12 +49,23 @@ import {
   termsOfStored,
 } from './county-plan.view.ts';
 import type { CountyPlanView } from './county-plan.view.ts';
+import { draftColumns, filingDateOf, markFiled, requireEditable, requireNeverFiled, reviewFiledPlan } from './plan-filing.ts';
+import type { FiledPlanKind, ReviewDecision } from './plan-filing.ts';
 import { badRequest, forbidden, invalidState, notFound } from './responsibility.errors.ts';
 import { closeTaskRecord, createTaskRecord } from './task.service.ts';
 import type { CountyPlanOverviewRow } from './responsibility.contract.ts';
 export type { CountyPlanOverviewRow } from './responsibility.contract.ts';
 
-const EDITABLE = new Set(['draft', 'returned']);
+/** County plans in the shared filing and review flow. */
+export const COUNTY_PLAN_FILING: FiledPlanKind<CountyPlanRow> = {
+  entity: 'county_plan',
+  noun: '区县规划',
+  subject: '该规划',
+  short: '规划',
+  reviewer: '市妇儿工委办公室',
+  find: findCountyPlan,
+  update: updateCountyPlanRow,
+};
 
 async function regionName(db: Kysely<Database>, code: string): Promise<string> {
   const names = await unitNames(db, [], [code]);
@@ -89,8 +100,7 @@ async function loadEditable(db: Kysely<Database>, actor: Actor, id: number): Pro
   const row = await findCountyPlan(db, id);
   if (row === null) throw notFound(`区县规划 ${id} `);
   if (!canEditCountyPlan(actor, row.region_code)) throw forbidden(`无权修改该区县规划：只有${await regionName(db, row.region_code)}妇儿工委（填报员）或市妇儿工委办公室可以修改`);
-  if (!EDITABLE.has(row.status)) throw invalidState(`该规划${FILING_STATUS_LABELS[row.status]}，不能修改；需市妇儿工委办公室退回后才能修改`);
-  return row;
+  return requireEditable(COUNTY_PLAN_FILING, row);
 }
 
 async function touch(db: Kysely<Database>, actor: Actor, row: CountyPlanRow, action: string, note: string | null, clock: Clock): Promise<CountyPlanRow> {
@@ -190,22 +200,10 @@ export async function deriveCountyPlan(db: Kysely<Database>, actor: Actor, input
       origin: 'derived',
       imported_plan_id: null,
       source_file: null,
-      status: 'draft',
       promulgated_at: input.promulgatedAt ?? null,
       document_no: input.documentNo?.trim() || null,
-      filed_at: null,
       filed_recorded_at: null,
-      filed_by: null,
-      filed_by_name: null,
-      reviewed_at: null,
-      reviewed_by: null,
-      reviewed_by_name: null,
-      review_note: null,
-      version: 1,
-      created_by: actor.userId,
-      created_by_name: actor.displayName,
-      created_at: at,
-      updated_at: at,
+      ...draftColumns(actor, at),
     });
     const targets: NewCountyTargetRow[] = [];
     for (const domain of cityPlan.domains) {
@@ -306,7 +304,7 @@ export async function updateCountyGoal(db: Kysely<Database>, actor: Actor, planI
         await updateCountyTargetRow(trx, t.id, { status: next, reason: null });
       }
     }
-    return touch(trx, actor, plan, 'county_plan.goal', `${goal.domain_ord}.${goal.ord}：${status}`, clock);
+    return touch(trx, actor, plan, 'county_plan.goal', `${goal.domain_ord}.${goal.ord}：${COUNTY_ITEM_STATUS_LABELS[status]}`, clock);
   });
   return loadCountyPlanView(db, actor, row, clock);
 }
@@ -386,7 +384,7 @@ export async function updateCountyTarget(db: Kysely<Database>, actor: Actor, pla
       status = sameTerms(termsOfStored(city.target), terms) && (next.text ?? target.text) === city.target.text ? 'adopted' : 'adjusted';
     }
     await updateCountyTargetRow(trx, target.id, { ...next, status });
-    return touch(trx, actor, plan, 'county_plan.target', `${target.indicator_name}：${status}`, clock);
+    return touch(trx, actor, plan, 'county_plan.target', `${target.indicator_name}：${COUNTY_ITEM_STATUS_LABELS[status]}`, clock);
   });
   return loadCountyPlanView(db, actor, row, clock);
 }
@@ -453,22 +451,11 @@ export async function fileCountyPlan(db: Kysely<Database>, actor: Actor, id: num
   const row = await inTransaction(db, async (trx) => {
     const plan = await loadEditable(trx, actor, id);
     if (plan.promulgated_at === null) throw badRequest('报送前须登记规划的颁布日期');
-    const filedAt = input.filedAt ?? today;
-    if (!isIsoDate(filedAt)) throw badRequest(`报送日期“${filedAt}”无效，应为 YYYY-MM-DD`);
-    if (filedAt > today) throw badRequest(`报送日期${filedAt}晚于今天（${today}）`);
-    if (filedAt < plan.promulgated_at) throw badRequest(`报送日期${filedAt}早于颁布日期${plan.promulgated_at}`);
-    const at = stampOf(clock);
-    const updated = await updateCountyPlanRow(trx, plan.id, {
-      status: 'filed',
-      // A plan returned and filed again keeps its first filing date: that is what the one-month rule judges.
-      filed_at: plan.filed_at ?? filedAt,
-      filed_recorded_at: plan.filed_recorded_at ?? at,
-      filed_by: actor.userId,
-      filed_by_name: actor.displayName,
-      version: plan.version + 1,
-      updated_at: at,
-    });
-    await recordEvent(trx, { at, user_id: actor.userId, user_name: actor.displayName, entity: 'county_plan', entity_id: id, action: 'county_plan.file', note: `报送日期 ${updated.filed_at}` });
+    const filedAt = filingDateOf(input, today, { date: plan.promulgated_at, label: '颁布日期' });
+    // A plan returned and filed again keeps its first filing date: that is what the one-month rule judges.
+    let updated = await markFiled(trx, COUNTY_PLAN_FILING, actor, plan, filedAt, clock);
+    // When the filing was recorded, beside the date it was made (they differ for a filing on paper).
+    if (updated.filed_recorded_at === null) updated = await updateCountyPlanRow(trx, plan.id, { filed_recorded_at: updated.updated_at });
     for (const task of await listTaskRows(trx, { source: { type: 'county_plan', id }, status: ['open'] })) {
       await closeTaskRecord(trx, actor, task, `已于${updated.filed_at}报送`, clock);
     }
@@ -477,34 +464,15 @@ export async function fileCountyPlan(db: Kysely<Database>, actor: Actor, id: num
   return loadCountyPlanView(db, actor, row, clock);
 }
 
-export async function reviewCountyPlan(db: Kysely<Database>, actor: Actor, id: number, input: { decision: 'reviewed' | 'returned'; note?: string | null }, clock: Clock = {}): Promise<CountyPlanView> {
-  if (!canReviewPlans(actor)) throw forbidden('无权审阅区县规划：仅市妇儿工委办公室（管理员）可以审阅或退回');
-  const note = input.note?.trim() || null;
-  if (input.decision === 'returned' && note === null) throw badRequest('退回须说明理由');
-  const row = await inTransaction(db, async (trx) => {
-    const plan = await findCountyPlan(trx, id);
-    if (plan === null) throw notFound(`区县规划 ${id} `);
-    if (plan.status !== 'filed') throw invalidState(`该规划${FILING_STATUS_LABELS[plan.status]}，只有已报送的规划可以审阅或退回`);
-    const at = stampOf(clock);
-    const updated = await updateCountyPlanRow(trx, id, {
-      status: input.decision,
-      reviewed_at: at,
-      reviewed_by: actor.userId,
-      reviewed_by_name: actor.displayName,
-      review_note: note,
-      version: plan.version + 1,
-      updated_at: at,
-    });
-    await recordEvent(trx, { at, user_id: actor.userId, user_name: actor.displayName, entity: 'county_plan', entity_id: id, action: `county_plan.${input.decision}`, note });
-    return updated;
-  });
+export async function reviewCountyPlan(db: Kysely<Database>, actor: Actor, id: number, input: { decision: ReviewDecision; note?: string | null }, clock: Clock = {}): Promise<CountyPlanView> {
+  const row = await reviewFiledPlan(db, COUNTY_PLAN_FILING, actor, id, input, clock);
   return loadCountyPlanView(db, actor, row, clock);
 }
 
 export async function deleteCountyPlan(db: Kysely<Database>, actor: Actor, id: number): Promise<void> {
   await inTransaction(db, async (trx) => {
     const plan = await loadEditable(trx, actor, id);
-    if (plan.status !== 'draft' || plan.filed_at !== null) throw invalidState('只有从未报送的草稿可以删除');
+    requireNeverFiled(plan);
     for (const task of await listTaskRows(trx, { source: { type: 'county_plan', id }, status: ['open'] })) {
       await updateTaskRow(trx, task.id, { status: 'cancelled', outcome_note: '区县规划草稿已删除', updated_at: stampOf() });
     }

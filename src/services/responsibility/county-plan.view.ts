@@ -13,6 +13,7 @@ import type { CountyPlanGoalRow, CountyPlanRow, CountyPlanTargetRow } from '../.
 import { listEvents } from '../../storage/repositories/task.repository.ts';
 import type { CityPlans, LocatedTarget } from './city-plans.ts';
 import { locatedTargets, targetKey } from './city-plans.ts';
+import { isEditableStatus } from './plan-filing.ts';
 import type { CityTargetRef, CountyTargetView, CountyGoalView, CountyPlanHeader, CountyPlanView } from './responsibility.contract.ts';
 export type { CityTargetRef, CountyTargetView, CountyGoalView, CountyPlanSummary, CountyPlanHeader, CountyPlanView } from './responsibility.contract.ts';
 
@@ -203,8 +204,8 @@ export async function buildCountyPlanView(
       }),
     events: events.map((e) => ({ at: e.at, user: e.user_name, action: e.action, note: e.note })),
     can: {
-      edit: actor !== null && canEditCountyPlan(actor, row.region_code) && (row.status === 'draft' || row.status === 'returned'),
-      file: actor !== null && canEditCountyPlan(actor, row.region_code) && (row.status === 'draft' || row.status === 'returned'),
+      edit: actor !== null && canEditCountyPlan(actor, row.region_code) && isEditableStatus(row.status),
+      file: actor !== null && canEditCountyPlan(actor, row.region_code) && isEditableStatus(row.status),
       review: actor !== null && canReviewPlans(actor) && row.status === 'filed',
     },
   };

@@ -7,6 +7,7 @@ export type { FollowUpState } from './responsibility.contract.ts';
 export const FOLLOW_UP_LABELS: Record<FollowUpState, string> = {
   unassigned: '未布置整改',
   in_progress: '整改中',
+  reported: '已报整改，待销号',
   closed: '已办结',
   cancelled: '已取消',
 };

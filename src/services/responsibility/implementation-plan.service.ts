@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/access/actor.types.ts';
-import { isIsoDate } from '../../core/responsibility/dates.ts';
 import { canEditImplementationPlan, canReviewPlans } from '../../core/responsibility/responsibility-access.ts';
 import type { FilingStatus, GoalRef } from '../../core/responsibility/responsibility.types.ts';
 import { FILING_STATUS_LABELS, goalRefLabel } from '../../core/responsibility/responsibility.types.ts';
@@ -21,7 +20,9 @@ import { goalKey, loadCityPlans, requireGoals } from './city-plans.ts';
 import type { CityPlans } from './city-plans.ts';
 import type { Clock } from './clock.ts';
 import { stampOf, todayOf } from './clock.ts';
-import { badRequest, forbidden, invalidState, notFound } from './responsibility.errors.ts';
+import { draftColumns, filingDateOf, isEditableStatus, markFiled, requireEditable, requireNeverFiled, reviewFiledPlan } from './plan-filing.ts';
+import type { FiledPlanKind, ReviewDecision } from './plan-filing.ts';
+import { badRequest, forbidden, notFound } from './responsibility.errors.ts';
 import { closeTaskRecord } from './task.service.ts';
 import { resolveDepartment } from './units.ts';
 import type { ImplementationPlanView } from './responsibility.contract.ts';
@@ -37,6 +38,17 @@ export interface ImplementationPlanInput {
   documentNo?: string | null;
   goals: GoalRef[];
 }
+
+/** Implementation plans in the shared filing and review flow. */
+export const IMPLEMENTATION_PLAN_FILING: FiledPlanKind<ImplementationPlanRow> = {
+  entity: 'implementation_plan',
+  noun: '实施方案',
+  subject: '该实施方案',
+  short: '方案',
+  reviewer: '妇儿工委办公室',
+  find: findImplementationPlan,
+  update: updateImplementationPlanRow,
+};
 
 function roleOf(city: CityPlans, ref: GoalRef, departmentId: number): 'lead' | 'responsible' | null {
   const goal = city.byKey.get(goalKey(ref))?.goal;
@@ -65,7 +77,7 @@ export async function toImplementationPlanViews(db: Kysely<Database>, actor: Act
   const out: ImplementationPlanView[] = [];
   for (const r of rows) {
     const events = withEvents ? await listEvents(db, 'implementation_plan', r.id) : [];
-    const editable = r.status === 'draft' || r.status === 'returned';
+    const editable = isEditableStatus(r.status);
     out.push({
       id: r.id,
       department: { id: r.department_id, name: names.departments.get(r.department_id) ?? '' },
@@ -139,19 +151,7 @@ export async function createImplementationPlan(db: Kysely<Database>, actor: Acto
       period_end: periodEnd,
       content: input.content?.trim() ?? '',
       document_no: input.documentNo?.trim() || null,
-      status: 'draft',
-      filed_at: null,
-      filed_by: null,
-      filed_by_name: null,
-      reviewed_at: null,
-      reviewed_by: null,
-      reviewed_by_name: null,
-      review_note: null,
-      version: 1,
-      created_by: actor.userId,
-      created_by_name: actor.displayName,
-      created_at: at,
-      updated_at: at,
+      ...draftColumns(actor, at),
     });
     await setImplementationPlanGoals(trx, plan.id, goals);
     await recordEvent(trx, { at, user_id: actor.userId, user_name: actor.displayName, entity: 'implementation_plan', entity_id: plan.id, action: 'implementation_plan.create', note: null });
@@ -164,8 +164,7 @@ async function loadEditable(db: Kysely<Database>, actor: Actor, id: number): Pro
   const row = await findImplementationPlan(db, id);
   if (row === null) throw notFound(`实施方案 ${id} `);
   if (!canEditImplementationPlan(actor, row.department_id)) throw forbidden(denied);
-  if (row.status !== 'draft' && row.status !== 'returned') throw invalidState(`该实施方案${FILING_STATUS_LABELS[row.status]}，不能修改；需妇儿工委办公室退回后才能修改`);
-  return row;
+  return requireEditable(IMPLEMENTATION_PLAN_FILING, row);
 }
 
 export async function updateImplementationPlan(
@@ -204,18 +203,7 @@ export async function fileImplementationPlan(db: Kysely<Database>, actor: Actor,
   const today = todayOf(clock);
   const row = await inTransaction(db, async (trx) => {
     const plan = await loadEditable(trx, actor, id);
-    const filedAt = input.filedAt ?? today;
-    if (!isIsoDate(filedAt) || filedAt > today) throw badRequest(`报送日期“${filedAt}”无效：应为不晚于今天的 YYYY-MM-DD`);
-    const at = stampOf(clock);
-    const updated = await updateImplementationPlanRow(trx, plan.id, {
-      status: 'filed',
-      filed_at: plan.filed_at ?? filedAt,
-      filed_by: actor.userId,
-      filed_by_name: actor.displayName,
-      version: plan.version + 1,
-      updated_at: at,
-    });
-    await recordEvent(trx, { at, user_id: actor.userId, user_name: actor.displayName, entity: 'implementation_plan', entity_id: id, action: 'implementation_plan.file', note: `报送日期 ${updated.filed_at}` });
+    const updated = await markFiled(trx, IMPLEMENTATION_PLAN_FILING, actor, plan, filingDateOf(input, today), clock);
     const tasks = await listTaskRows(trx, { ownerDepartmentId: plan.department_id, kind: ['implementation_plan'], status: ['open'] });
     for (const task of tasks) if (task.owner_region_code === null || task.owner_region_code === '370300') await closeTaskRecord(trx, actor, task, `已报送实施方案“${plan.title}”`, clock);
     return updated;
@@ -227,36 +215,16 @@ export async function reviewImplementationPlan(
   db: Kysely<Database>,
   actor: Actor,
   id: number,
-  input: { decision: 'reviewed' | 'returned'; note?: string | null },
+  input: { decision: ReviewDecision; note?: string | null },
   clock: Clock = {},
 ): Promise<ImplementationPlanView> {
-  if (!canReviewPlans(actor)) throw forbidden('无权审阅实施方案：仅妇儿工委办公室（管理员）可以审阅或退回');
-  const note = input.note?.trim() || null;
-  if (input.decision === 'returned' && note === null) throw badRequest('退回须说明理由');
-  const row = await inTransaction(db, async (trx) => {
-    const plan = await findImplementationPlan(trx, id);
-    if (plan === null) throw notFound(`实施方案 ${id} `);
-    if (plan.status !== 'filed') throw invalidState(`该实施方案${FILING_STATUS_LABELS[plan.status]}，只有已报送的方案可以审阅或退回`);
-    const at = stampOf(clock);
-    const updated = await updateImplementationPlanRow(trx, id, {
-      status: input.decision,
-      reviewed_at: at,
-      reviewed_by: actor.userId,
-      reviewed_by_name: actor.displayName,
-      review_note: note,
-      version: plan.version + 1,
-      updated_at: at,
-    });
-    await recordEvent(trx, { at, user_id: actor.userId, user_name: actor.displayName, entity: 'implementation_plan', entity_id: id, action: `implementation_plan.${input.decision}`, note });
-    return updated;
-  });
-  return viewOf(db, actor, row);
+  return viewOf(db, actor, await reviewFiledPlan(db, IMPLEMENTATION_PLAN_FILING, actor, id, input, clock));
 }
 
 export async function deleteImplementationPlan(db: Kysely<Database>, actor: Actor, id: number): Promise<void> {
   await inTransaction(db, async (trx) => {
     const plan = await loadEditable(trx, actor, id);
-    if (plan.status !== 'draft' || plan.filed_at !== null) throw invalidState('只有从未报送的草稿可以删除');
+    requireNeverFiled(plan);
     await deleteImplementationPlanRow(trx, id);
   });
 }

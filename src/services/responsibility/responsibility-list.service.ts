@@ -14,7 +14,8 @@ import { goalKey, loadCityPlans } from './city-plans.ts';
 import type { CityGoal, CityPlans } from './city-plans.ts';
 import type { Clock } from './clock.ts';
 import { stampOf, todayOf } from './clock.ts';
-import { notFound } from './responsibility.errors.ts';
+import { forbidden, notFound } from './responsibility.errors.ts';
+import { canReadResponsibilityList } from '../../core/responsibility/responsibility-access.ts';
 import { toTaskViews } from './task.service.ts';
 import type { ReportedPlan, ResponsibilityGoal, ResponsibilityMeasure, ResponsibilityWarning, ResponsibilityList, ResponsibilitySummary, GoalResponsibility } from './responsibility.contract.ts';
 export type { ReportedPlan, ResponsibilityGoal, ResponsibilityMeasure, ResponsibilityWarning, ResponsibilityList, ResponsibilitySummary, GoalUnitReport, GoalResponsibility } from './responsibility.contract.ts';
@@ -105,6 +106,7 @@ async function reportedIndicators(db: Kysely<Database>, departmentId: number) {
 
 export async function buildResponsibilityList(db: Kysely<Database>, actor: Actor | null, key: number | string, clock: Clock = {}, city?: CityPlans): Promise<ResponsibilityList> {
   const departmentId = await requireDepartmentId(db, key);
+  if (actor !== null && !canReadResponsibilityList(actor, departmentId)) throw forbidden('无权查看其他单位的责任清单：部门用户只能查看本单位的责任清单');
   const department = await db.selectFrom('departments').select(['id', 'name']).where('id', '=', departmentId).executeTakeFirstOrThrow();
   const aliases = (await db.selectFrom('department_aliases').select('alias').where('department_id', '=', departmentId).orderBy('alias').execute()).map((r) => r.alias);
   const plans = city ?? (await loadCityPlans(db, CITY_REGION_CODE));

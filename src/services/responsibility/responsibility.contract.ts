@@ -21,8 +21,18 @@ import type { TargetDirection, TargetKind, TargetOp } from '../../core/target/ta
 
 export type { CalendarDay, DueState, Reminder, FilingCheck, ComparisonResult };
 
-/** Where a supervision finding or a meeting decision stands, from its follow-up task. */
-export type FollowUpState = 'unassigned' | 'in_progress' | 'closed' | 'cancelled';
+/**
+ * Where a supervision finding or a meeting decision stands, from its follow-up task. 'reported': the owner has
+ * reported the rectification of a finding and the office has yet to close it (销号).
+ */
+export type FollowUpState = 'unassigned' | 'in_progress' | 'reported' | 'closed' | 'cancelled';
+
+/** The owner's report of a finding's rectification (整改情况). */
+export interface RectificationReport {
+  at: string;
+  by: string;
+  note: string;
+}
 
 /** A task as the API and the screens show it. */
 export interface TaskView {
@@ -74,10 +84,14 @@ export interface FindingView {
   ord: number;
   text: string;
   unit: UnitView | null;
-  goal: (GoalRef & { text: string }) | null;
+  goal: (GoalRef & { goalId: number | null; text: string }) | null;
   task: TaskView | null;
   state: FollowUpState;
   stateLabel: string;
+  /** The owner's reports of the rectification, oldest first (the latest one counts). */
+  reports: RectificationReport[];
+  /** What the requesting user may do with it: turn it into a task, report its rectification, close it. */
+  can: { assign: boolean; report: boolean; close: boolean };
 }
 
 export interface SupervisionView {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/access/actor.types.ts';
 import { isIsoDate } from '../../core/responsibility/dates.ts';
-import { canManageRecords } from '../../core/responsibility/responsibility-access.ts';
+import { canManageRecords, canReportRectification } from '../../core/responsibility/responsibility-access.ts';
 import type { GoalRef } from '../../core/responsibility/responsibility.types.ts';
 import type { Database } from '../../storage/schema.ts';
 import type { SupervisionRow } from '../../storage/schema/responsibility.schema.ts';
@@ -12,6 +12,8 @@ import {
   insertFinding,
   insertSupervision,
   listSupervisionRows,
+  RECTIFICATION_REPORT_ACTION,
+  rectificationReportsOf,
   setSupervisionUnits,
   unitsOfSupervisions,
   updateFindingRow,
@@ -24,10 +26,10 @@ import type { Clock } from './clock.ts';
 import { stampOf } from './clock.ts';
 import { FOLLOW_UP_LABELS, followUpState } from './follow-up.ts';
 import { badRequest, forbidden, invalidState, notFound } from './responsibility.errors.ts';
-import { createTaskRecord, toTaskViews } from './task.service.ts';
+import { closeTaskRecord, createTaskRecord, toTaskViews } from './task.service.ts';
 import { resolveUnits, toUnitView } from './units.ts';
 import type { OwnerInput, UnitInput } from './units.ts';
-import type { FindingView, SupervisionView } from './responsibility.contract.ts';
+import type { FindingView, RectificationReport, SupervisionView } from './responsibility.contract.ts';
 export type { FindingView, SupervisionView } from './responsibility.contract.ts';
 
 export interface FindingInput {
@@ -54,21 +56,35 @@ async function views(db: Kysely<Database>, actor: Actor | null, rows: readonly S
   const taskRows = taskIds.length === 0 ? [] : (await listTaskRows(db, { source: { type: 'supervision_finding' } })).filter((t) => taskIds.includes(t.id));
   const taskViews = new Map((await toTaskViews(db, taskRows, actor, clock)).map((t) => [t.id, t]));
   const taskStatus = new Map(taskRows.map((t) => [t.id, t]));
+  const reports = new Map<number, RectificationReport[]>();
+  for (const e of await rectificationReportsOf(db, taskRows.map((t) => t.id))) {
+    reports.set(e.entity_id, [...(reports.get(e.entity_id) ?? []), { at: e.at, by: e.user_name, note: e.note ?? '' }]);
+  }
+  const manage = actor !== null && canManageRecords(actor);
   return rows.map((r) => {
     const own = findings.filter((f) => f.supervision_id === r.id);
     const findingViews = own.map((f): FindingView => {
       const task = f.task_id === null ? null : (taskStatus.get(f.task_id) ?? null);
-      const state = followUpState(task);
+      const taskReports = task === null ? [] : (reports.get(task.id) ?? []);
+      const base = followUpState(task);
+      const state = base === 'in_progress' && taskReports.length > 0 ? 'reported' : base;
+      const open = task !== null && task.status === 'open';
       const goal = f.plan_kind !== null && f.domain_ord !== null && f.goal_ord !== null ? { plan: f.plan_kind, domain: f.domain_ord, goal: f.goal_ord } : null;
       return {
         id: f.id,
         ord: f.ord,
         text: f.text,
         unit: f.department_id === null && f.region_code === null ? null : { departmentId: f.department_id, regionCode: f.region_code, name: '' },
-        goal: goal === null ? null : { ...goal, text: city.byKey.get(goalKey(goal))?.goal.text ?? '' },
+        goal: goal === null ? null : { ...goal, goalId: city.byKey.get(goalKey(goal))?.goal.id ?? null, text: city.byKey.get(goalKey(goal))?.goal.text ?? '' },
         task: f.task_id === null ? null : (taskViews.get(f.task_id) ?? null),
         state,
         stateLabel: FOLLOW_UP_LABELS[state],
+        reports: taskReports,
+        can: {
+          assign: manage && (task === null || task.status === 'cancelled'),
+          report: open && actor !== null && canReportRectification(actor, { departmentId: task.owner_department_id, regionCode: task.owner_region_code }),
+          close: open && manage,
+        },
       };
     });
     return {
@@ -79,11 +95,11 @@ async function views(db: Kysely<Database>, actor: Actor | null, rows: readonly S
       summary: r.summary,
       units: units.filter((u) => u.supervision_id === r.id).map(toUnitView),
       findings: findingViews,
-      openFindings: findingViews.filter((f) => f.state === 'unassigned' || f.state === 'in_progress').length,
+      openFindings: findingViews.filter((f) => f.state === 'unassigned' || f.state === 'in_progress' || f.state === 'reported').length,
       createdBy: r.created_by_name,
       createdAt: r.created_at,
       updatedAt: r.updated_at,
-      can: { manage: actor !== null && canManageRecords(actor) },
+      can: { manage },
     };
   });
 }
@@ -229,6 +245,48 @@ export async function createFindingTask(db: Kysely<Database>, actor: Actor, find
     await updateFindingRow(trx, finding.id, { task_id: task.id });
     await recordEvent(trx, { at: stampOf(clock), user_id: actor.userId, user_name: actor.displayName, entity: 'supervision', entity_id: supervision.id, action: 'supervision.follow_up', note: `问题${finding.ord} → 任务${task.id}` });
     return supervision.id;
+  });
+  return getSupervision(db, actor, supervisionId, clock);
+}
+
+async function findingTask(db: Kysely<Database>, findingId: number) {
+  const finding = await findFinding(db, findingId);
+  if (finding === null) throw notFound(`督查发现的问题 ${findingId} `);
+  const task = finding.task_id === null ? null : await findTask(db, finding.task_id);
+  if (task === null || task.status === 'cancelled') throw invalidState('该问题尚未布置整改任务');
+  return { finding, task };
+}
+
+/**
+ * The owner of a finding's rectification task reports what was done (整改情况); the finding then waits for
+ * the office to close it. Reporting again adds a newer report (e.g. after the office asked for more).
+ */
+export async function reportRectification(db: Kysely<Database>, actor: Actor, findingId: number, input: { note: string }, clock: Clock = {}): Promise<SupervisionView> {
+  const note = input.note.trim();
+  if (note === '') throw badRequest('请填写整改情况');
+  const supervisionId = await inTransaction(db, async (trx) => {
+    const { finding, task } = await findingTask(trx, findingId);
+    if (!canReportRectification(actor, { departmentId: task.owner_department_id, regionCode: task.owner_region_code })) {
+      throw forbidden('无权报告整改情况：该整改任务不属于您的单位');
+    }
+    if (task.status !== 'open') throw invalidState('该问题已销号，不能再报告整改情况');
+    const at = stampOf(clock);
+    await recordEvent(trx, { at, user_id: actor.userId, user_name: actor.displayName, entity: 'task', entity_id: task.id, action: RECTIFICATION_REPORT_ACTION, note });
+    await recordEvent(trx, { at, user_id: actor.userId, user_name: actor.displayName, entity: 'supervision', entity_id: finding.supervision_id, action: 'supervision.report', note: `问题${finding.ord}` });
+    return finding.supervision_id;
+  });
+  return getSupervision(db, actor, supervisionId, clock);
+}
+
+/** The office closes a finding (销号): its rectification task is done. */
+export async function closeFinding(db: Kysely<Database>, actor: Actor, findingId: number, input: { note?: string }, clock: Clock = {}): Promise<SupervisionView> {
+  if (!canManageRecords(actor)) throw forbidden('无权销号：仅妇儿工委办公室（管理员）可以对督查发现的问题销号');
+  const supervisionId = await inTransaction(db, async (trx) => {
+    const { finding, task } = await findingTask(trx, findingId);
+    if (task.status !== 'open') throw invalidState('该问题已销号');
+    await closeTaskRecord(trx, actor, task, input.note?.trim() || '整改完成，予以销号', clock);
+    await recordEvent(trx, { at: stampOf(clock), user_id: actor.userId, user_name: actor.displayName, entity: 'supervision', entity_id: finding.supervision_id, action: 'supervision.close', note: `问题${finding.ord}` });
+    return finding.supervision_id;
   });
   return getSupervision(db, actor, supervisionId, clock);
 }

@@ -15,6 +15,7 @@ import type { Clock } from './clock.ts';
 import { stampOf, todayOf } from './clock.ts';
 import { badRequest, forbidden, notFound } from './responsibility.errors.ts';
 import { closeTaskRecord, createTaskRecord } from './task.service.ts';
+import type { Author } from './task.service.ts';
 import type { IssueResult } from './responsibility.contract.ts';
 export type { IssueResult } from './responsibility.contract.ts';
 
@@ -127,6 +128,15 @@ export async function issueImplementationPlanTasks(db: Kysely<Database>, actor: 
  */
 export async function syncRoundTasks(db: Kysely<Database>, actor: Actor, roundId: number, clock: Clock = {}): Promise<IssueResult> {
   if (!canManageTask(actor, 'data_round')) throw forbidden('无权同步监测数据报送任务：仅统计局或妇儿工委办公室可以操作');
+  return syncRoundTasksAs(db, actor, roundId, clock);
+}
+
+/**
+ * syncRoundTasks without the access check: called by the monitoring services themselves when a round is opened
+ * or a form is submitted, returned or approved (the caller's own check already ran), in the caller's transaction.
+ */
+export async function syncRoundTasksAs(db: Kysely<Database>, author: Author, roundId: number, clock: Clock = {}): Promise<IssueResult> {
+  const actor = author;
   return inTransaction(db, async (trx) => {
     const round = await trx.selectFrom('rounds').selectAll().where('id', '=', roundId).executeTakeFirst();
     if (round === undefined) throw notFound(`填报轮次 ${roundId} `);
@@ -176,7 +186,7 @@ export async function syncRoundTasks(db: Kysely<Database>, actor: Actor, roundId
   });
 }
 
-async function reopen(db: Kysely<Database>, actor: Actor, task: TaskRow, note: string, clock: Clock): Promise<void> {
+async function reopen(db: Kysely<Database>, actor: Author, task: TaskRow, note: string, clock: Clock): Promise<void> {
   const at = stampOf(clock);
   await updateTaskRow(db, task.id, { status: 'open', completed_at: null, completed_by: null, completed_by_name: null, outcome_note: null, updated_at: at });
   await recordEvent(db, { at, user_id: actor.userId, user_name: actor.displayName, entity: 'task', entity_id: task.id, action: 'task.reopen', note });
@@ -192,6 +202,15 @@ export const WARNING_RESPONSE_DAYS = 30;
  */
 export async function syncWarningTasks(db: Kysely<Database>, actor: Actor, input: { year?: number } = {}, clock: Clock = {}): Promise<IssueResult> {
   if (!canManageTask(actor, 'rectification')) throw forbidden('无权同步预警整改任务：仅妇儿工委办公室（管理员）可以操作');
+  return syncWarningTasksAs(db, actor, input, clock);
+}
+
+/**
+ * syncWarningTasks without the access check: called by the evaluation services when warnings are generated,
+ * closed or given rectification steps (their own check already ran), in the caller's transaction.
+ */
+export async function syncWarningTasksAs(db: Kysely<Database>, author: Author, input: { year?: number } = {}, clock: Clock = {}): Promise<IssueResult> {
+  const actor = author;
   return inTransaction(db, async (trx) => {
     let q = trx
       .selectFrom('warnings as w')

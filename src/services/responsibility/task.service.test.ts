@@ -9,7 +9,7 @@ import { addContact, outbox, sendTaskReminders } from './reminder.service.ts';
 import { ResponsibilityError } from './responsibility.errors.ts';
 import { actorsFor, BOSHAN, seedGoalsOf, seedResponsibility, ZHANGDIAN } from './responsibility.test-support.ts';
 import type { ResponsibilitySeed } from './responsibility.test-support.ts';
-import { addFinding, createFindingTask, createSupervision, getSupervision } from './supervision.service.ts';
+import { addFinding, closeFinding, createFindingTask, createSupervision, getSupervision, reportRectification } from './supervision.service.ts';
 import { issueAnnualReportTasks, syncRoundTasks } from './task-issue.service.ts';
 import { cancelTask, completeTask, createTask, getTask, listTasks, overdueTasks, remindersFor, taskCalendar } from './task.service.ts';
 
@@ -34,7 +34,7 @@ forEachDialect('tasks, supervision, meetings and pilots', (getDb) => {
   });
 
   describe('supervision', () => {
-    it('turns a finding into a follow-up task that the unit closes', async () => {
+    it('turns a finding into a follow-up task: the unit reports its rectification, the office closes it', async () => {
       const db = getDb();
       const day = at('2024-05-20');
       let visit = await createSupervision(
@@ -53,6 +53,7 @@ forEachDialect('tasks, supervision, meetings and pilots', (getDb) => {
       const [finding] = visit.findings;
       expect(finding).toMatchObject({ state: 'unassigned', unit: { name: '市教育局' }, task: null });
       expect(finding?.goal?.text).not.toBe('');
+      expect(finding?.goal?.goalId).toEqual(expect.any(Number));
       await rejects(createFindingTask(db, actors.education, finding?.id as number, { dueDate: '2024-08-31' }, day), 403, '仅妇儿工委办公室');
 
       visit = await createFindingTask(db, actors.office, finding?.id as number, { dueDate: '2024-08-31' }, day);
@@ -62,16 +63,27 @@ forEachDialect('tasks, supervision, meetings and pilots', (getDb) => {
       expect(visit.openFindings).toBe(1);
       await rejects(createFindingTask(db, actors.office, finding?.id as number, { dueDate: '2024-09-30' }, day), 409, '已布置整改任务');
 
-      // Only the unit (or the office) closes it; another department does not even see it.
+      // Another department neither sees the task nor reports on it; the unit reports but does not close it.
       await rejects(completeTask(db, actors.health, task?.id as number, {}, day), 403, '无权查看该任务');
       expect((await listTasks(db, actors.health, {}, day)).some((t) => t.id === task?.id)).toBe(false);
       expect((await listTasks(db, actors.education, {}, day)).some((t) => t.id === task?.id)).toBe(true);
-      const closed = await completeTask(db, actors.education, task?.id as number, { note: '已新配备专职心理教师12名' }, at('2024-08-15'));
-      expect(closed).toMatchObject({ status: 'done', outcomeNote: '已新配备专职心理教师12名', completedBy: { name: '教育局填报员' } });
+      expect((await getSupervision(db, actors.education, visit.id, day)).findings[0]).toMatchObject({ can: { assign: false, report: true, close: false }, task: { can: { complete: false } } });
+      expect((await getSupervision(db, actors.health, visit.id, day)).findings[0]?.can).toEqual({ assign: false, report: false, close: false });
+      expect((await getSupervision(db, actors.office, visit.id, day)).findings[0]?.can).toEqual({ assign: false, report: true, close: true });
+      await rejects(reportRectification(db, actors.health, finding?.id as number, { note: '代为报告' }, day), 403, '不属于您的单位');
+      await rejects(reportRectification(db, actors.education, finding?.id as number, { note: '  ' }, day), 400, '请填写整改情况');
+      await rejects(completeTask(db, actors.education, task?.id as number, {}, day), 403, '无权办结');
+      visit = await reportRectification(db, actors.education, finding?.id as number, { note: '已新配备专职心理教师12名' }, at('2024-08-15'));
+      expect(visit.findings[0]).toMatchObject({ state: 'reported', stateLabel: '已报整改，待销号', reports: [{ by: '教育局填报员', note: '已新配备专职心理教师12名' }], task: { status: 'open' } });
+      expect(visit.openFindings).toBe(1);
+      await rejects(closeFinding(db, actors.education, finding?.id as number, {}, day), 403, '仅妇儿工委办公室');
+      visit = await closeFinding(db, actors.office, finding?.id as number, { note: '经核实已整改' }, at('2024-08-20'));
+      expect(visit.findings[0]?.task).toMatchObject({ status: 'done', outcomeNote: '经核实已整改', completedBy: { name: '妇儿工委办公室' }, completedAt: '2024-08-20T04:00:00.000Z' });
       visit = await getSupervision(db, actors.viewer, visit.id);
-      expect(visit.findings[0]).toMatchObject({ state: 'closed', stateLabel: '已办结' });
+      expect(visit.findings[0]).toMatchObject({ state: 'closed', stateLabel: '已办结', can: { report: false, close: false } });
       expect(visit.openFindings).toBe(0);
-      await rejects(completeTask(db, actors.education, task?.id as number, {}, day), 409, '不能再次办结');
+      await rejects(closeFinding(db, actors.office, finding?.id as number, {}, day), 409, '已销号');
+      await rejects(reportRectification(db, actors.education, finding?.id as number, { note: '补充' }, day), 409, '已销号');
 
       // A finding that names no unit needs an owner for its task.
       visit = await addFinding(db, actors.office, visit.id, { text: '部分社区儿童之家未开放' }, day);
@@ -79,7 +91,13 @@ forEachDialect('tasks, supervision, meetings and pilots', (getDb) => {
       visit = await createFindingTask(db, actors.office, visit.findings[1]?.id as number, { dueDate: '2024-08-31', owner: { regionCode: ZHANGDIAN } }, day);
       expect(visit.findings[1]?.task?.owner).toMatchObject({ regionCode: ZHANGDIAN, label: '张店区' });
       await rejects(completeTask(db, actors.boshan, visit.findings[1]?.task?.id as number, {}, day), 403, '无权查看该任务');
-      await completeTask(db, actors.zhangdian, visit.findings[1]?.task?.id as number, {}, day);
+      await rejects(reportRectification(db, actors.boshan, visit.findings[1]?.id as number, { note: '已整改' }, day), 403, '不属于您的单位');
+      visit = await reportRectification(db, actors.zhangdian, visit.findings[1]?.id as number, { note: '儿童之家已全部开放' }, day);
+      expect(visit.findings[1]?.state).toBe('reported');
+      // A finding without a task has nothing to report or close.
+      visit = await addFinding(db, actors.office, visit.id, { text: '未建立督查台账', unit: { department: '市教育局' } }, day);
+      await rejects(reportRectification(db, actors.education, visit.findings[2]?.id as number, { note: '已建立' }, day), 409, '尚未布置整改任务');
+      await rejects(closeFinding(db, actors.office, visit.findings[2]?.id as number, {}, day), 409, '尚未布置整改任务');
     });
   });
 
@@ -208,8 +226,10 @@ forEachDialect('tasks, supervision, meetings and pilots', (getDb) => {
     it('keeps data-round tasks in step with the round’s forms', async () => {
       const db = getDb();
       const round = await openRound(db, actors.stats, { year: 2023, dueDate: '2024-03-31' });
+      // Opening the round already created one task per form: a manual sync finds them all in place.
       const first = await syncRoundTasks(db, actors.stats, round.id, at('2024-02-01'));
-      expect(first.created).toBe(round.forms.total);
+      expect(first).toMatchObject({ created: 0, unchanged: round.forms.total });
+      expect(round.forms.total).toBeGreaterThan(10);
       const health = (await listTasks(db, actors.health, { kind: ['data_round'] }))[0];
       expect(health).toMatchObject({ title: '市卫生健康委报送2023年监测数据', dueDate: '2024-03-31', status: 'open' });
       await db.updateTable('forms').set({ status: 'submitted' }).where('round_id', '=', round.id).where('department_id', '=', seed.id('市卫生健康委')).execute();

@@ -25,6 +25,78 @@ export async function appendAuditTuples(db: Kysely<Database>, rows: readonly unk
   await insertTuples(db, 'audit_log', AUDIT_COLUMNS, rows);
 }
 
+/**
+ * Imports (CSV, command line) log one row per region, year and form instead of one per value: entity
+ * 'data_value_batch', key `region|year`, action 'value.import', and in after_json each changed value's action,
+ * before and after under its value key — `{"inserted":n,"updated":m,"values":{"W2.01|370303|2024|_T":
+ * {"action":"value.insert","before":null,"after":{…}}}}`. Who, when, why and where from are the row's.
+ * findAudit reads a value's history from both shapes, so a value's log is the same whichever way it was written.
+ */
+export const VALUE_BATCH_ENTITY = 'data_value_batch' as const;
+export const VALUE_BATCH_ACTION = 'value.import';
+
+export function valueBatchKey(regionCode: string, year: number | string): string {
+  return `${regionCode}|${year}`;
+}
+
+/** One value's change in a batch row; before and after are JSON texts (the snapshots a per-value row holds). */
+export interface ValueBatchChange {
+  key: string;
+  action: 'value.insert' | 'value.update';
+  beforeJson: string | null;
+  afterJson: string;
+}
+
+/** The after_json of a batch row, built as text (imports write a million of these entries). */
+export function valueBatchJson(changes: readonly ValueBatchChange[]): string {
+  let inserted = 0;
+  const parts: string[] = [];
+  for (const c of changes) {
+    if (c.action === 'value.insert') inserted++;
+    parts.push(`${JSON.stringify(c.key)}:{"action":"${c.action}","before":${c.beforeJson ?? 'null'},"after":${c.afterJson}}`);
+  }
+  return `{"inserted":${inserted},"updated":${changes.length - inserted},"values":{${parts.join(',')}}}`;
+}
+
+interface BatchEntry {
+  action: string;
+  before: unknown;
+  after: unknown;
+}
+
+function batchEntry(row: AuditRow, valueKey: string): BatchEntry | undefined {
+  try {
+    const parsed = JSON.parse(row.after_json ?? '{}') as { values?: Record<string, BatchEntry> };
+    const values = parsed.values;
+    return values !== undefined && Object.hasOwn(values, valueKey) ? values[valueKey] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A value's changes inside import batch rows, as the per-value rows they stand for. */
+async function valueRowsFromBatches(db: Kysely<Database>, valueKey: string, query: AuditQuery): Promise<AuditRow[]> {
+  const [, regionCode, year] = valueKey.split('|');
+  if (regionCode === undefined || year === undefined) return [];
+  let q = db.selectFrom('audit_log').selectAll().where('entity', '=', VALUE_BATCH_ENTITY).where('entity_key', '=', valueBatchKey(regionCode, year));
+  if (query.formId !== undefined) q = q.where('form_id', '=', query.formId);
+  const out: AuditRow[] = [];
+  for (const row of await q.orderBy('id').execute()) {
+    const entry = batchEntry(row, valueKey);
+    if (entry === undefined) continue;
+    if (query.actions !== undefined && !query.actions.includes(entry.action)) continue;
+    out.push({
+      ...row,
+      action: entry.action,
+      entity: 'data_value',
+      entity_key: valueKey,
+      before_json: entry.before === null || entry.before === undefined ? null : JSON.stringify(entry.before),
+      after_json: entry.after === null || entry.after === undefined ? null : JSON.stringify(entry.after),
+    });
+  }
+  return out;
+}
+
 export interface AuditQuery {
   formId?: number;
   entity?: AuditEntity;
@@ -33,7 +105,10 @@ export interface AuditQuery {
   actions?: readonly string[];
 }
 
-/** Rows matching every filter, oldest first. */
+/**
+ * Rows matching every filter, oldest first. One value's rows (entity 'data_value' and its key) include its
+ * changes inside import batch rows, each as the per-value row it stands for (with the batch row's id).
+ */
 export async function findAudit(db: Kysely<Database>, query: AuditQuery): Promise<AuditRow[]> {
   if (query.actions !== undefined && query.actions.length === 0) return [];
   let q = db.selectFrom('audit_log').selectAll();
@@ -41,5 +116,8 @@ export async function findAudit(db: Kysely<Database>, query: AuditQuery): Promis
   if (query.entity !== undefined) q = q.where('entity', '=', query.entity);
   if (query.entityKey !== undefined) q = q.where('entity_key', '=', query.entityKey);
   if (query.actions !== undefined) q = q.where('action', 'in', [...query.actions]);
-  return q.orderBy('id').execute();
+  const rows = await q.orderBy('id').execute();
+  if (query.entity !== 'data_value' || query.entityKey === undefined) return rows;
+  const fromBatches = await valueRowsFromBatches(db, query.entityKey, query);
+  return fromBatches.length === 0 ? rows : [...rows, ...fromBatches].sort((a, b) => a.id - b.id);
 }

@@ -123,53 +123,111 @@ export async function insertDataValues(db: Kysely<Database>, rows: readonly NewD
 }
 
 /**
- * Inserts rows given as tuples in `columns` order with multi-row INSERTs built as text: placeholders `?` on
- * SQLite, `$n` on PostgreSQL; table and column names are the caller's constants, never user input. The text of
- * a full batch is built once and reused.
+ * Inserts rows given as tuples in `columns` order with multi-row INSERTs built as text; table and column names
+ * are the caller's constants, never user input. `shared` columns hold one value for every row and are bound once
+ * per statement (imports stamp a million rows with the same status, time and author): PostgreSQL reuses their
+ * `$n` in each tuple; SQLite, whose driver binds only anonymous `?`, joins the VALUES list with a one-row
+ * select of them. The text of a full batch is built once and reused.
  */
-export async function insertTuples(db: Kysely<Database>, table: string, columns: readonly string[], rows: readonly unknown[][]): Promise<void> {
+export async function insertTuples(
+  db: Kysely<Database>,
+  table: string,
+  columns: readonly string[],
+  rows: readonly unknown[][],
+  shared: Readonly<Record<string, unknown>> = {},
+): Promise<void> {
   if (rows.length === 0) return;
-  const postgres = capabilitiesOf(db).dialect === 'postgres';
-  const perStatement = rowsPerInsert(db, columns.length, 500);
-  const head = `insert into ${table} (${columns.join(', ')}) values `;
+  const { dialect, maxParameters } = capabilitiesOf(db);
+  const postgres = dialect === 'postgres';
+  const sharedColumns = Object.keys(shared);
+  const sharedValues = sharedColumns.map((c) => shared[c]);
+  const perStatement = Math.max(1, Math.min(500, Math.floor((maxParameters - sharedColumns.length) / columns.length)));
   const texts = new Map<number, string>();
   const textFor = (n: number): string => {
     let text = texts.get(n);
-    if (text === undefined) {
-      const tuples: string[] = [];
-      for (let r = 0, p = 1; r < n; r++) {
-        const marks: string[] = [];
-        for (let c = 0; c < columns.length; c++, p++) marks.push(postgres ? `$${p}` : '?');
-        tuples.push(`(${marks.join(', ')})`);
-      }
-      text = head + tuples.join(', ');
-      texts.set(n, text);
+    if (text !== undefined) return text;
+    const tuples: string[] = [];
+    for (let r = 0, p = sharedColumns.length + 1; r < n; r++) {
+      const marks: string[] = [];
+      for (let c = 0; c < columns.length; c++, p++) marks.push(postgres ? `$${p}` : '?');
+      if (postgres) for (let k = 1; k <= sharedColumns.length; k++) marks.push(`$${k}`);
+      tuples.push(`(${marks.join(', ')})`);
     }
+    if (sharedColumns.length === 0) text = `insert into ${table} (${columns.join(', ')}) values ${tuples.join(', ')}`;
+    else if (postgres) text = `insert into ${table} (${[...columns, ...sharedColumns].join(', ')}) values ${tuples.join(', ')}`;
+    else {
+      const one = sharedColumns.map(() => '?').join(', ');
+      text = `insert into ${table} (${[...sharedColumns, ...columns].join(', ')}) select * from (select ${one}) as s, (values ${tuples.join(', ')}) as v`;
+    }
+    texts.set(n, text);
     return text;
   };
   for (let i = 0; i < rows.length; i += perStatement) {
-    const part = rows.slice(i, i + perStatement);
-    const parameters: unknown[] = [];
-    for (const row of part) {
+    const end = Math.min(rows.length, i + perStatement);
+    const parameters: unknown[] = [...sharedValues];
+    for (let r = i; r < end; r++) {
+      const row = rows[r] as unknown[];
       if (row.length !== columns.length) throw new Error(`${table} 的插入行应有${columns.length}列，实际为${row.length}列`);
       for (const x of row) parameters.push(x);
     }
-    await db.executeQuery(CompiledQuery.raw(textFor(part.length), parameters));
+    await db.executeQuery(CompiledQuery.raw(textFor(end - i), parameters));
   }
 }
 
 /** The columns of a data value row in the order `insertDataValueTuples` takes them. */
 export const DATA_VALUE_COLUMNS = [
   'indicator_code', 'region_code', 'year', 'sex', 'age_group', 'area', 'value', 'numerator', 'denominator', 'source', 'note',
-  'status', 'version', 'backfilled', 'form_id', 'created_at', 'updated_at', 'updated_by', 'updated_by_name',
+  'backfilled', 'form_id',
 ] as const;
 
+/** What every row of one bulk insert shares: status, version, time and author. */
+export interface DataValueStamp {
+  status: DataValueStatus;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  updated_by: number | null;
+  updated_by_name: string;
+}
+
 /**
- * Bulk insert for imports of many values: rows as plain tuples in DATA_VALUE_COLUMNS order, sent as multi-row
- * INSERTs whose text is built once per batch size (the query builder's per-row work dominates otherwise).
+ * Bulk insert for imports of many values: rows as plain tuples in DATA_VALUE_COLUMNS order with one stamp for
+ * all, sent as multi-row INSERTs whose text is built once per batch size (the query builder's per-row work
+ * dominates otherwise).
  */
-export async function insertDataValueTuples(db: Kysely<Database>, rows: readonly unknown[][]): Promise<void> {
-  await insertTuples(db, 'data_values', DATA_VALUE_COLUMNS, rows);
+export async function insertDataValueTuples(db: Kysely<Database>, rows: readonly unknown[][], stamp: DataValueStamp): Promise<void> {
+  if (capabilitiesOf(db).dialect === 'postgres') await insertDataValuesUnnest(db, rows, stamp);
+  else await insertTuples(db, 'data_values', DATA_VALUE_COLUMNS, rows, { ...stamp });
+}
+
+/** PostgreSQL types of DATA_VALUE_COLUMNS and of the stamp's columns (migration 0003). */
+const DATA_VALUE_PG_TYPES = ['text', 'text', 'integer', 'text', 'text', 'text', 'double precision', 'double precision', 'double precision', 'text', 'text', 'integer', 'integer'];
+const STAMP_PG_TYPES: Record<keyof DataValueStamp, string> = {
+  status: 'text', version: 'integer', created_at: 'text', updated_at: 'text', updated_by: 'integer', updated_by_name: 'text',
+};
+const UNNEST_ROWS = 20_000;
+
+/**
+ * PostgreSQL: one column array per parameter, `insert … select from unnest($1::text[], …)` — a short statement
+ * whatever the row count (a multi-row VALUES of thousands of parameters costs the server more to parse and plan
+ * than to insert). Rows come out of unnest in array order, so ids follow the input as with VALUES.
+ */
+async function insertDataValuesUnnest(db: Kysely<Database>, rows: readonly unknown[][], stamp: DataValueStamp): Promise<void> {
+  const n = DATA_VALUE_COLUMNS.length;
+  const stampColumns = Object.keys(STAMP_PG_TYPES) as (keyof DataValueStamp)[];
+  const text =
+    `insert into data_values (${[...DATA_VALUE_COLUMNS, ...stampColumns].join(', ')}) ` +
+    `select u.*, ${stampColumns.map((c, i) => `$${n + i + 1}::${STAMP_PG_TYPES[c]}`).join(', ')} ` +
+    `from unnest(${DATA_VALUE_PG_TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(', ')}) as u`;
+  for (let i = 0; i < rows.length; i += UNNEST_ROWS) {
+    const part = rows.slice(i, i + UNNEST_ROWS);
+    const columns: unknown[][] = DATA_VALUE_COLUMNS.map(() => new Array<unknown>(part.length));
+    for (const [r, row] of part.entries()) {
+      if (row.length !== n) throw new Error(`data_values 的插入行应有${n}列，实际为${row.length}列`);
+      for (let c = 0; c < n; c++) (columns[c] as unknown[])[r] = row[c];
+    }
+    await db.executeQuery(CompiledQuery.raw(text, [...columns, ...stampColumns.map((c) => stamp[c])]));
+  }
 }
 
 export interface DataValueChange {

@@ -53,3 +53,19 @@ export async function findingsOf(db: Kysely<Database>, supervisionIds: readonly 
   if (supervisionIds.length === 0) return [];
   return db.selectFrom('supervision_findings').selectAll().where('supervision_id', 'in', supervisionIds).orderBy('supervision_id').orderBy('ord').execute();
 }
+
+/** Event action under which a finding owner's rectification report is kept in the task's history. */
+export const RECTIFICATION_REPORT_ACTION = 'task.rectification_report';
+
+/** Rectification reports on the given tasks, oldest first. */
+export async function rectificationReportsOf(db: Kysely<Database>, taskIds: readonly number[]) {
+  if (taskIds.length === 0) return [];
+  return db
+    .selectFrom('responsibility_events')
+    .select(['entity_id', 'at', 'user_name', 'note'])
+    .where('entity', '=', 'task')
+    .where('action', '=', RECTIFICATION_REPORT_ACTION)
+    .where('entity_id', 'in', taskIds)
+    .orderBy('id')
+    .execute();
+}

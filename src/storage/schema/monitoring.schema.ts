@@ -120,7 +120,11 @@ export interface ReviewCommentsTable {
   resolved_at: string | null;
 }
 
-export type AuditEntity = 'data_value' | 'form' | 'round' | 'indicator_reporter' | 'validation_rule' | 'warning';
+/**
+ * 'data_value_batch': one row for the values an import changed in one region and year (and form); its
+ * after_json holds each value's before and after (see audit.repository.ts), read back per value by findAudit.
+ */
+export type AuditEntity = 'data_value' | 'data_value_batch' | 'form' | 'round' | 'indicator_reporter' | 'validation_rule' | 'warning' | 'unit_report';
 
 /**
  * Append-only: the application inserts and reads, never updates or deletes; triggers refuse UPDATE and DELETE

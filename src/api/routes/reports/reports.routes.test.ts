@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { forEachDialect } from '../../../../test/databases.ts';
+import type { EvaluationReport } from '../../../core/reports/evaluation-report.types.ts';
 import type { AnnualReport } from '../../../core/reports/report.types.ts';
 import { createUser } from '../../../services/accounts/user.service.ts';
 import { ZIBO } from '../../../services/evaluation/evaluation.test-support.ts';
@@ -56,6 +57,24 @@ forEachDialect('reports API: generation, review, publication, public page', (get
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
   });
+
+  it('serves the mid-term and final evaluation reports as JSON and .docx, and generates them as drafts', async () => {
+    expect((await get(null, '/api/reports/evaluation?kind=midterm&year=2023')).statusCode).toBe(401);
+    const json = await get('group', '/api/reports/evaluation?kind=midterm&year=2023&plan=women&region=370300');
+    expect(json.statusCode, json.body).toBe(200);
+    const report = json.json<EvaluationReport>();
+    expect(report.title).toBe('淄博市“十四五”妇女发展规划中期评估报告');
+    expect(report.sections.map((s) => s.key)).toEqual(['problems', 'recommendations', 'outlook']);
+    expect((await get('group', '/api/reports/evaluation?kind=annual&year=2023')).statusCode).toBe(400);
+    const docx = await get('group', '/api/reports/evaluation.docx?kind=final&year=2025&plan=children');
+    expect(docx.statusCode).toBe(200);
+    expect(docx.headers['content-disposition']).toContain(encodeURIComponent('淄博市“十四五”儿童发展规划终期评估报告'));
+    const text = docxParagraphs((await readDocx(docx.rawPayload)).parts.get('word/document.xml')!);
+    expect(text).toContain('三、存在的主要问题');
+    const created = await send('office', 'POST', '/api/reports', { kind: 'midterm', year: 2023, plan: 'women' });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json<ReportDetail>()).toMatchObject({ kind: 'midterm', kindLabel: '中期评估报告', status: 'draft' });
+  }, 120_000);
 
   it('takes a report from draft through review to publication, public without login and immutable', async () => {
     // A reviewer may not generate; the statistics bureau may.

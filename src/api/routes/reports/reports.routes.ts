@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { annualReportDocx } from '../../../services/reports/annual-report.docx.ts';
 import { buildAnnualReport } from '../../../services/reports/annual-report.service.ts';
 import { buildCompendium, compendiumXlsx } from '../../../services/reports/compendium.service.ts';
+import { evaluationReportDocx } from '../../../services/reports/evaluation-report.docx.ts';
+import { buildEvaluationReport } from '../../../services/reports/evaluation-report.service.ts';
 import {
   approveReport,
   commentReport,
@@ -30,6 +32,7 @@ const year = z.coerce.number().int().min(1990).max(2100);
 const plan = z.enum(['women', 'children', 'all']);
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const annualQuery = z.object({ year, plan: plan.default('all'), region: z.string().max(20).optional() });
+const evaluationQuery = z.object({ kind: z.enum(['midterm', 'final']), year, plan: plan.default('all'), region: z.string().max(20).optional() });
 
 /** attachment; filename="report.docx"; filename*=UTF-8''淄博市…: an ASCII fallback and the Chinese name. */
 function sendFile(reply: FastifyReply, file: ReportFile): FastifyReply {
@@ -58,6 +61,18 @@ export const reportRoutes: FastifyPluginAsync = async (app) => {
   });
 
   r.get(
+    '/reports/evaluation',
+    { preHandler: requireActor, schema: { tags: TAGS, summary: '中期/终期评估报告（结构化内容，网页预览）', querystring: evaluationQuery } },
+    async (request) =>
+      buildEvaluationReport(app.db, { kind: request.query.kind, year: request.query.year, plan: request.query.plan, ...(request.query.region ? { regionCode: request.query.region } : {}) }),
+  );
+
+  r.get('/reports/evaluation.docx', { preHandler: requireActor, schema: { tags: TAGS, summary: '中期/终期评估报告（Word，问题和建议部分待撰写）', querystring: evaluationQuery } }, async (request, reply) => {
+    const report = await buildEvaluationReport(app.db, { kind: request.query.kind, year: request.query.year, plan: request.query.plan, ...(request.query.region ? { regionCode: request.query.region } : {}) });
+    return sendFile(reply, { fileName: `${report.title}.docx`, mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes: await evaluationReportDocx(report) });
+  });
+
+  r.get(
     '/reports/compendium.xlsx',
     { preHandler: requireActor, schema: { tags: TAGS, summary: '年度妇女儿童统计资料（Excel）', querystring: z.object({ year, from: year.optional(), plan: plan.default('all') }) } },
     async (request, reply) => {
@@ -79,7 +94,7 @@ export const reportRoutes: FastifyPluginAsync = async (app) => {
       schema: {
         tags: TAGS,
         summary: '生成报告草稿（已发布报告的更正：新版本，须说明更正原因）',
-        body: z.object({ kind: z.enum(['annual', 'compendium']), year, plan: plan.optional(), region: z.string().max(20).optional(), correctionNote: z.string().max(2000).optional() }),
+        body: z.object({ kind: z.enum(['annual', 'compendium', 'midterm', 'final']), year, plan: plan.optional(), region: z.string().max(20).optional(), correctionNote: z.string().max(2000).optional() }),
       },
     },
     async (request, reply) => {

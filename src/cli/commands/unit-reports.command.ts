@@ -1,0 +1,70 @@
+import type { Command } from 'commander';
+import type { UnitReportKind } from '../../core/unit-reports/unit-report.types.ts';
+import { UNIT_REPORT_KINDS } from '../../core/unit-reports/unit-report.types.ts';
+import { bootstrap } from '../../services/bootstrap.service.ts';
+import { CLI_SYSTEM_ACTOR } from '../../services/exchange/system-actor.ts';
+import { openRound, roundOverview } from '../../services/unit-reports/unit-report-round.service.ts';
+import type { RoundOverview } from '../../services/unit-reports/unit-report.contract.ts';
+import { CliError } from '../cli-error.ts';
+import { printJson } from '../read-input.ts';
+import { withDatabase } from '../with-database.ts';
+import { cliErrors } from './responsibilities.command.ts';
+
+function parseKind(kind: string): UnitReportKind {
+  if (!(UNIT_REPORT_KINDS as readonly string[]).includes(kind)) throw new CliError(`--kind“${kind}”无效：应为 ${UNIT_REPORT_KINDS.join('、')} 之一`);
+  return kind as UnitReportKind;
+}
+
+function parseYear(year: string): number {
+  const n = Number(year);
+  if (!Number.isInteger(n) || n < 2000 || n > 2100) throw new CliError(`--year“${year}”无效`);
+  return n;
+}
+
+function printOverview(o: RoundOverview): void {
+  process.stdout.write(`${o.round.title}（截止${o.round.dueDate}）：共${o.counts.total}个单位，已报送${o.counts.submitted}，未报送${o.counts.notSubmitted}（逾期${o.counts.overdue}），逾期报送${o.counts.late}，已审定${o.counts.approved}，已发布${o.counts.published}\n`);
+  for (const u of o.units) {
+    process.stdout.write(`${u.unitKind === 'department' ? '部门' : '区县'}\t${u.unitName}\t${u.statusLabel}\t${u.submittedAt ? u.submittedAt.slice(0, 10) : '—'}\t${u.latenessLabel}\t报告${u.id}\n`);
+  }
+}
+
+/** `fuer unit-reports …`: the departments' and counties' reports to the city office. */
+export function registerUnitReportCommands(program: Command): void {
+  const cmd = program.command('unit-reports').description('部门和区县报告：年度落实情况和下一年工作安排、中期/终期自评报告');
+
+  cmd
+    .command('open')
+    .description('发起报告轮次：为每个责任部门和区县生成报告（按其牵头或参与的目标预填）及截止任务')
+    .requiredOption('--year <year>', '报告年度')
+    .requiredOption('--due <date>', '截止日期 YYYY-MM-DD')
+    .option('--kind <kind>', `报告类型：${UNIT_REPORT_KINDS.join('、')}`, 'annual')
+    .option('--no-counties', '只布置给部门，不含区县')
+    .option('--json', '以 JSON 输出')
+    .action(async (opts: { year: string; due: string; kind: string; counties: boolean; json?: boolean }) => {
+      const kind = parseKind(opts.kind);
+      const year = parseYear(opts.year);
+      await withDatabase(async ({ db }) => {
+        await bootstrap(db);
+        const o = await cliErrors(() => openRound(db, CLI_SYSTEM_ACTOR, { year, kind, dueDate: opts.due, includeCounties: opts.counties }));
+        if (opts.json) return printJson(o);
+        printOverview(o);
+      });
+    });
+
+  cmd
+    .command('status')
+    .description('报送情况：各单位的状态、报送时间、是否逾期')
+    .requiredOption('--year <year>', '报告年度')
+    .option('--kind <kind>', `报告类型：${UNIT_REPORT_KINDS.join('、')}`, 'annual')
+    .option('--json', '以 JSON 输出')
+    .action(async (opts: { year: string; kind: string; json?: boolean }) => {
+      const kind = parseKind(opts.kind);
+      const year = parseYear(opts.year);
+      await withDatabase(async ({ db }) => {
+        await bootstrap(db);
+        const o = await cliErrors(() => roundOverview(db, CLI_SYSTEM_ACTOR, { year, kind }));
+        if (opts.json) return printJson(o);
+        printOverview(o);
+      });
+    });
+}
