@@ -10,15 +10,14 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { CountyPlanOverviewRow, CountyPlanView, ImplementationPlanView } from '../src/services/responsibility/responsibility.contract.ts';
 import { requireOrSkip } from '../test/requirements.ts';
-import { ApiSession } from './api-session.ts';
-import { launchBrowser, screenshot } from './chromium.ts';
-import { WatchedPages } from './e2e-page.ts';
-import { REPO_ROOT, runCli, startServer } from './harness.ts';
-import type { RunningServer } from './harness.ts';
+import type { ApiSession } from './api-session.ts';
+import { screenshot } from './chromium.ts';
+import { useBrowserSession } from './browser-session.ts';
+import { REPO_ROOT } from './harness.ts';
 
 const UI_TIMEOUT = 20_000;
 const ADMIN_PASSWORD = 'Office2024ok';
@@ -27,20 +26,10 @@ const ZHANGDIAN = '370303';
 const BOSHAN = '370304';
 
 describe.skipIf(requireOrSkip('chromium'))('区县规划与实施方案：派生、逾期报送、低于市目标、只能改本单位的（无头 Chromium）', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const watched = new WatchedPages();
+  const e2e = useBrowserSession(UI_TIMEOUT);
+  const { watched } = e2e;
   let admin: ApiSession;
   let sessions: Record<keyof typeof PASSWORDS, ApiSession>;
-
-  async function open(session: ApiSession, path: string): Promise<Page> {
-    const c = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    c.setDefaultTimeout(UI_TIMEOUT);
-    await session.enter(c);
-    contexts.push(c);
-    return watched.open(c, path);
-  }
 
   /** Rewrites the permissions a page receives (a stale or forged client): only the server stands in the way. */
   async function forgePermissions(page: Page, pathPattern: RegExp): Promise<void> {
@@ -57,36 +46,25 @@ describe.skipIf(requireOrSkip('chromium'))('区县规划与实施方案：派生
   }
 
   beforeAll(async () => {
-    server = await startServer({ env: { FUER_ADMIN_PASSWORD: ADMIN_PASSWORD } });
-    await runCli(server, ['user', 'add', 'zd', '--role', 'reporter', '--region', ZHANGDIAN, '--name', '张店区妇儿工委', '--password-stdin'], `${PASSWORDS.zd}\n`);
-    await runCli(server, ['user', 'add', 'bs', '--role', 'reporter', '--region', BOSHAN, '--name', '博山区妇儿工委', '--password-stdin'], `${PASSWORDS.bs}\n`);
-    await runCli(server, ['user', 'add', 'wjw', '--role', 'reporter', '--department', '市卫生健康委', '--name', '市卫健委填报员', '--password-stdin'], `${PASSWORDS.wjw}\n`);
-    await runCli(server, ['user', 'add', 'jyj', '--role', 'reporter', '--department', '市教育局', '--name', '市教育局填报员', '--password-stdin'], `${PASSWORDS.jyj}\n`);
-    admin = await ApiSession.login(server.baseUrl, 'admin', ADMIN_PASSWORD);
+    await e2e.start({ adminPassword: ADMIN_PASSWORD });
+    await e2e.addUser({ username: 'zd', role: 'reporter', region: ZHANGDIAN, name: '张店区妇儿工委', password: PASSWORDS.zd });
+    await e2e.addUser({ username: 'bs', role: 'reporter', region: BOSHAN, name: '博山区妇儿工委', password: PASSWORDS.bs });
+    await e2e.addUser({ username: 'wjw', role: 'reporter', department: '市卫生健康委', name: '市卫健委填报员', password: PASSWORDS.wjw });
+    await e2e.addUser({ username: 'jyj', role: 'reporter', department: '市教育局', name: '市教育局填报员', password: PASSWORDS.jyj });
+    admin = await e2e.loginAdmin();
     sessions = {
-      zd: await ApiSession.login(server.baseUrl, 'zd', PASSWORDS.zd),
-      bs: await ApiSession.login(server.baseUrl, 'bs', PASSWORDS.bs),
-      wjw: await ApiSession.login(server.baseUrl, 'wjw', PASSWORDS.wjw),
-      jyj: await ApiSession.login(server.baseUrl, 'jyj', PASSWORDS.jyj),
+      zd: await e2e.login('zd', PASSWORDS.zd),
+      bs: await e2e.login('bs', PASSWORDS.bs),
+      wjw: await e2e.login('wjw', PASSWORDS.wjw),
+      jyj: await e2e.login('jyj', PASSWORDS.jyj),
     };
-    browser = await launchBrowser();
   }, 300_000);
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(() => {
-    expect(watched.takeUnexpected(), `服务输出：\n${server?.output().slice(-3000)}`).toEqual([]);
-  });
-
-  const eventually = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: UI_TIMEOUT });
+  const { eventually } = e2e;
   let zhangdianPlanId = 0;
 
   it('张店区依据市级规划建立妇女规划，把一项目标调低于市目标，登记2022-03-01颁布并于2022-04-15报送', async () => {
-    const page = await open(sessions.zd, '/responsibility/county-plans');
+    const page = await e2e.open(sessions.zd, '/responsibility/county-plans');
     const own = page.locator('.own-county-card');
     await own.waitFor();
     expect(await own.locator('.ant-card-head-title').innerText()).toBe('张店区的规划');
@@ -167,7 +145,7 @@ describe.skipIf(requireOrSkip('chromium'))('区县规划与实施方案：派生
   }
 
   it('办公室在总览中看到张店区逾期14天报送（标红）和1项低于市目标，未建立规划的区县也标出', async () => {
-    const page = await open(admin, '/responsibility/county-plans');
+    const page = await e2e.open(admin, '/responsibility/county-plans');
     const row = page.locator('.county-overview tr[data-region="370303"][data-kind="women"]');
     await row.waitFor();
     expect(await row.getAttribute('data-flagged')).toBe('true');
@@ -204,7 +182,7 @@ describe.skipIf(requireOrSkip('chromium'))('区县规划与实施方案：派生
 
   it('区县不能修改其他区县的规划：页面只读，伪造的修改被服务端以中文提示拒绝（403）', async () => {
     const boshan = await sessions.bs.call<CountyPlanView>('POST', '/county-plans', { regionCode: BOSHAN, planKind: 'women' });
-    const page = await open(sessions.zd, `/responsibility/county-plans/${boshan.id}`);
+    const page = await e2e.open(sessions.zd, `/responsibility/county-plans/${boshan.id}`);
     await page.locator('.readonly-note').waitFor();
     expect(await page.locator('.page-title').innerText()).toBe('博山区“十四五”妇女发展规划');
     expect(await page.locator('.edit-target').count()).toBe(0);
@@ -228,7 +206,7 @@ describe.skipIf(requireOrSkip('chromium'))('区县规划与实施方案：派生
   }, 60_000);
 
   it('博山区由规划文本导入：不可识别的文本按行号提示错误，上传的规划文本逐项与市目标对照', async () => {
-    const page = await open(sessions.bs, '/responsibility/county-plans');
+    const page = await e2e.open(sessions.bs, '/responsibility/county-plans');
     await page.locator('.import-plan').click();
     const modal = page.locator('.import-modal');
     await modal.getByLabel('规划文本').fill('博山区“十四五”妇女发展规划\n随便写的内容\n');
@@ -261,7 +239,7 @@ describe.skipIf(requireOrSkip('chromium'))('区县规划与实施方案：派生
   let wjwPlanId = 0;
 
   it('市卫生健康委编制并报送实施方案，办公室看到其已报送并审阅', async () => {
-    const page = await open(sessions.wjw, '/responsibility/implementation-plans');
+    const page = await e2e.open(sessions.wjw, '/responsibility/implementation-plans');
     await page.locator('.new-plan').click();
     const modal = page.locator('.implementation-plan-modal');
     await modal.getByLabel('方案名称').fill('市卫生健康委贯彻落实妇女发展规划实施方案');
@@ -282,7 +260,7 @@ describe.skipIf(requireOrSkip('chromium'))('区县规划与实施方案：派生
     await eventually(() => page.locator('.filing-card .filing-status').getAttribute('data-status')).toBe('filed');
     expect(await page.locator('.edit-plan').count()).toBe(0);
 
-    const office = await open(admin, '/responsibility/implementation-plans');
+    const office = await e2e.open(admin, '/responsibility/implementation-plans');
     const planRow = office.locator('.plan-table tr[data-department="市卫生健康委"]');
     await planRow.waitFor();
     expect(await planRow.getAttribute('data-status')).toBe('filed');
@@ -307,7 +285,7 @@ describe.skipIf(requireOrSkip('chromium'))('区县规划与实施方案：派生
       title: '市卫生健康委贯彻落实儿童发展规划实施方案',
       goals: [{ plan: 'children', domain: 1, goal: 1 }],
     });
-    const page = await open(sessions.jyj, `/responsibility/implementation-plans/${draft.id}`);
+    const page = await e2e.open(sessions.jyj, `/responsibility/implementation-plans/${draft.id}`);
     await page.locator('.readonly-note').waitFor();
     expect(await page.locator('.readonly-note').innerText()).toContain('只有市卫生健康委（填报员）或妇儿工委办公室可以修改');
     expect(await page.locator('.edit-plan').count()).toBe(0);

@@ -2,49 +2,38 @@
  * A demo database (`fuer demo`): every screen says 示例数据 — the public plan pages, the login page and the
  * evaluation screens — and the dashboard, indicator page and warnings show the generated 2015–2024 series.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { Dashboard } from '../web/src/api/types.ts';
 import { requireOrSkip } from '../test/requirements.ts';
-import { ApiSession } from './api-session.ts';
-import { launchBrowser, screenshot } from './chromium.ts';
-import { WatchedPages } from './e2e-page.ts';
-import { runCli, startServer } from './harness.ts';
-import type { RunningServer } from './harness.ts';
+import type { ApiSession } from './api-session.ts';
+import { screenshot } from './chromium.ts';
+import { useBrowserSession } from './browser-session.ts';
+import { runCli } from './harness.ts';
 
 const UI_TIMEOUT = 20_000;
 const ADMIN_PASSWORD = 'Demo2024admin';
 
 describe.skipIf(requireOrSkip('chromium'))('示例数据库（无头 Chromium）', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const e2e = useBrowserSession(UI_TIMEOUT);
+  const { watched } = e2e;
   let context: BrowserContext;
   let page: Page;
-  const watched = new WatchedPages();
   let admin: ApiSession;
 
   beforeAll(async () => {
-    server = await startServer({
-      env: { FUER_ADMIN_PASSWORD: ADMIN_PASSWORD },
+    await e2e.start({
+      adminPassword: ADMIN_PASSWORD,
       beforeStart: async (databaseUrl) => {
         await runCli({ databaseUrl }, ['demo', '--database', databaseUrl, '--seed', '7']);
       },
     });
-    admin = await ApiSession.login(server.baseUrl, 'admin', ADMIN_PASSWORD);
-    browser = await launchBrowser();
-    context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    context.setDefaultTimeout(UI_TIMEOUT);
+    admin = await e2e.loginAdmin();
+    context = await e2e.newContext();
   }, 300_000);
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-  });
 
   afterEach(async () => {
     await page?.close();
-    expect(watched.takeUnexpected(), `服务输出：\n${server?.output().slice(-3000)}`).toEqual([]);
   });
 
   it('未登录的公开页面和登录页都标注“示例数据”', async () => {

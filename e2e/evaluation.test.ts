@@ -10,17 +10,16 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Dashboard, FormGrid, FormSummary, IndicatorEvaluationView, WarningSummary } from '../web/src/api/types.ts';
 import { requireOrSkip } from '../test/requirements.ts';
-import { ApiSession } from './api-session.ts';
-import { launchBrowser, screenshot } from './chromium.ts';
-import { WatchedPages } from './e2e-page.ts';
+import type { ApiSession } from './api-session.ts';
+import { screenshot } from './chromium.ts';
+import { useBrowserSession } from './browser-session.ts';
 import { fillGrid } from './fixtures/form-values.ts';
 import type { ValueEntry } from './fixtures/form-values.ts';
-import { runCli, startServer } from './harness.ts';
-import type { RunningServer } from './harness.ts';
+import { runCli } from './harness.ts';
 
 const UI_TIMEOUT = 20_000;
 const ADMIN_PASSWORD = 'Office2024ok';
@@ -30,21 +29,10 @@ const MMR = 'W1.03'; // 孕产妇死亡率
 const COUNTERMEASURE = '落实高危孕产妇专案管理，市级危重孕产妇救治中心对区县开展季度督导；对2024年孕产妇死亡病例逐例评审。';
 
 describe.skipIf(requireOrSkip('chromium'))('评估与预警：审核、生成预警、对策整改、销号（无头 Chromium）', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const watched = new WatchedPages();
+  const e2e = useBrowserSession(UI_TIMEOUT);
   let admin: ApiSession;
   let wjwFormId = 0;
   let dataDir = '';
-
-  async function context(session: ApiSession): Promise<BrowserContext> {
-    const c = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    c.setDefaultTimeout(UI_TIMEOUT);
-    await session.enter(c);
-    contexts.push(c);
-    return c;
-  }
 
   /** W1.03 of the city in 2024: 11.4/10万 (城镇 12, 农村 10.8), consistent with its numerators and denominators. */
   function cityMmr(grid: FormGrid): ValueEntry[] {
@@ -57,8 +45,8 @@ describe.skipIf(requireOrSkip('chromium'))('评估与预警：审核、生成预
   }
 
   beforeAll(async () => {
-    server = await startServer({ env: { FUER_ADMIN_PASSWORD: ADMIN_PASSWORD } });
-    await runCli(server, ['user', 'add', 'wjw', '--role', 'reporter', '--department', DEPARTMENT, '--name', '市卫健委填报员', '--password-stdin'], `${WJW_PASSWORD}\n`);
+    await e2e.start({ adminPassword: ADMIN_PASSWORD });
+    await e2e.addUser({ username: 'wjw', role: 'reporter', department: DEPARTMENT, name: '市卫健委填报员', password: WJW_PASSWORD });
     dataDir = mkdtempSync(path.join(tmpdir(), 'fuer-e2e-eval-'));
     const csv = path.join(dataDir, 'mmr-2019-2023.csv');
     const history = [12.0, 11.8, 11.7, 11.6, 11.5];
@@ -66,9 +54,9 @@ describe.skipIf(requireOrSkip('chromium'))('评估与预警：审核、生成预
       csv,
       ['indicator_code,region_code,year,sex,age_group,area,value,numerator,denominator,note', ...history.map((v, i) => `${MMR},370300,${2019 + i},,,,${v},,,`)].join('\n') + '\n',
     );
-    await runCli(server, ['data', 'import', csv, '--backfilled']);
+    await runCli(e2e.server, ['data', 'import', csv, '--backfilled']);
 
-    admin = await ApiSession.login(server.baseUrl, 'admin', ADMIN_PASSWORD);
+    admin = await e2e.loginAdmin();
     await admin.call('POST', '/rounds', { year: 2024, dueDate: '2025-03-31' });
     const forms = await admin.get<FormSummary[]>('/forms');
     expect(forms.length).toBe(24);
@@ -83,22 +71,13 @@ describe.skipIf(requireOrSkip('chromium'))('评估与预警：审核、生成预
       else await admin.call('POST', `/forms/${form.id}/approve`);
     }
     expect(wjwFormId).toBeGreaterThan(0);
-    browser = await launchBrowser();
   }, 600_000);
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.stop();
+  afterAll(() => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  /** Server actions (an approval re-checks the whole form) may take longer than expect.poll's default second. */
-  const eventually = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: UI_TIMEOUT });
-
-  afterEach(() => {
-    expect(watched.takeUnexpected(), `服务输出：\n${server?.output().slice(-3000)}`).toEqual([]);
-  });
+  const { eventually } = e2e;
 
   const cityCounts = async () => (await admin.get<Dashboard>('/dashboard?year=2024')).regions.find((r) => r.code === '370300')!;
   const statusCard = (page: Page, status: string) => page.locator(`.status-card[data-status="${status}"] .ant-statistic-content-value`);
@@ -108,7 +87,7 @@ describe.skipIf(requireOrSkip('chromium'))('评估与预警：审核、生成预
 
   it('办公室审核通过最后一张报表，评估看板的目标状态随之变化', async () => {
     before = await cityCounts();
-    office = await watched.open(await context(admin), '/evaluation?year=2024');
+    office = await e2e.open(admin, '/evaluation?year=2024');
     await statusCard(office, 'achieved').waitFor();
     expect(Number(await statusCard(office, 'achieved').innerText())).toBe(before.counts.achieved);
     expect(Number(await statusCard(office, 'off_track').innerText())).toBe(before.counts.off_track);
@@ -187,8 +166,8 @@ describe.skipIf(requireOrSkip('chromium'))('评估与预警：审核、生成预
   });
 
   it('市卫生健康委在预警页提交对策建议和整改措施', async () => {
-    const wjw = await ApiSession.login(server.baseUrl, 'wjw', WJW_PASSWORD);
-    const page = await watched.open(await context(wjw), '/evaluation/warnings');
+    const wjw = await e2e.login('wjw', WJW_PASSWORD);
+    const page = await e2e.open(wjw, '/evaluation/warnings');
     const row = page.locator('.warning-table tbody tr', { hasText: '孕产妇死亡率' });
     await row.waitFor();
     // A department sees only the warnings assigned to it.

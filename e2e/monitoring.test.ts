@@ -11,17 +11,16 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { FormGrid, FormSummary, RegionSummary } from '../web/src/api/types.ts';
 import { requireOrSkip } from '../test/requirements.ts';
-import { ApiSession } from './api-session.ts';
-import { launchBrowser, screenshot } from './chromium.ts';
-import { WatchedPages } from './e2e-page.ts';
+import type { ApiSession } from './api-session.ts';
+import { screenshot } from './chromium.ts';
+import { useBrowserSession } from './browser-session.ts';
 import { fillGrid } from './fixtures/form-values.ts';
-import { runCli, startServer } from './harness.ts';
-import type { RunningServer } from './harness.ts';
+import { runCli } from './harness.ts';
 
 const UI_TIMEOUT = 15_000;
 const ADMIN_PASSWORD = 'Admin2024ok';
@@ -31,36 +30,20 @@ const INDICATOR = 'W1.04'; // 妇女常见病筛查率 (%, 城镇/农村, numera
 const RETURN_COMMENT = '城镇筛查人数与卫健统计年报不符，请核实';
 
 describe.skipIf(requireOrSkip('chromium'))('年度监测数据：填报、校验、审核、汇总、审计（无头 Chromium）', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const watched = new WatchedPages();
+  const e2e = useBrowserSession(UI_TIMEOUT);
+  const { watched } = e2e;
   let admin: ApiSession;
   let formId = 0;
   /** Σ numerators and Σ denominators of W1.04 in the 10 other counties (imported as approved). */
   let others = { numerator: 0, denominator: 0 };
   let dataDir = '';
 
-  async function newContext(session?: ApiSession): Promise<BrowserContext> {
-    const context = await browser.newContext({
-      baseURL: server.baseUrl,
-      viewport: { width: 1440, height: 900 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      acceptDownloads: true,
-    });
-    context.setDefaultTimeout(UI_TIMEOUT);
-    if (session) await session.enter(context);
-    contexts.push(context);
-    return context;
-  }
-
   beforeAll(async () => {
-    server = await startServer({ env: { FUER_ADMIN_PASSWORD: ADMIN_PASSWORD } });
-    await runCli(server, ['user', 'add', 'zd', '--role', 'reporter', '--region', COUNTY, '--name', '张店区填报员', '--password-stdin'], `${PASSWORDS.zd}\n`);
-    await runCli(server, ['user', 'add', 'zd2', '--role', 'reporter', '--region', COUNTY, '--name', '张店区填报员二', '--password-stdin'], `${PASSWORDS.zd2}\n`);
-    await runCli(server, ['user', 'add', 'rev', '--role', 'reviewer', '--region', '370300', '--name', '市统计局审核员', '--password-stdin'], `${PASSWORDS.rev}\n`);
-    admin = await ApiSession.login(server.baseUrl, 'admin', ADMIN_PASSWORD);
+    await e2e.start({ adminPassword: ADMIN_PASSWORD });
+    await e2e.addUser({ username: 'zd', role: 'reporter', region: COUNTY, name: '张店区填报员', password: PASSWORDS.zd });
+    await e2e.addUser({ username: 'zd2', role: 'reporter', region: COUNTY, name: '张店区填报员二', password: PASSWORDS.zd2 });
+    await e2e.addUser({ username: 'rev', role: 'reviewer', region: '370300', name: '市统计局审核员', password: PASSWORDS.rev });
+    admin = await e2e.loginAdmin();
     await admin.call('POST', '/rounds', { year: 2024, dueDate: '2025-03-31' });
 
     // The other counties' W1.04, approved, through the operators' CSV import.
@@ -79,33 +62,24 @@ describe.skipIf(requireOrSkip('chromium'))('年度监测数据：填报、校验
     dataDir = mkdtempSync(path.join(tmpdir(), 'fuer-e2e-data-'));
     const csv = path.join(dataDir, 'w104-counties-2024.csv');
     writeFileSync(csv, `${lines.join('\n')}\n`);
-    const imported = await runCli(server, ['data', 'import', csv]);
+    const imported = await runCli(e2e.server, ['data', 'import', csv]);
     expect(imported.stdout).toContain('30个数值');
 
     // 张店区's form: everything but W1.04, as a draft by its reporter.
-    const zd = await ApiSession.login(server.baseUrl, 'zd', PASSWORDS.zd);
+    const zd = await e2e.login('zd', PASSWORDS.zd);
     const forms = await zd.get<FormSummary[]>('/forms');
     expect(forms.map((f) => f.name)).toEqual(['张店区']);
     formId = forms[0]!.id;
     const grid = await zd.get<FormGrid>(`/forms/${formId}`);
     await zd.call('PUT', `/forms/${formId}/values`, { values: fillGrid(grid, [INDICATOR]) });
 
-    browser = await launchBrowser();
   }, 300_000);
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.stop();
+  afterAll(() => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  /** Server actions (an approval re-checks the whole form) may take longer than expect.poll's default second. */
-  const eventually = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: UI_TIMEOUT });
-
-  afterEach(() => {
-    expect(watched.takeUnexpected(), `服务输出：\n${server?.output().slice(-3000)}`).toEqual([]);
-  });
+  const { eventually } = e2e;
 
   const row = (page: Page, cellKey: string, code = INDICATOR): Locator =>
     page.locator(`tr.grid-row[data-indicator="${code}"][data-cell="${cellKey}"]`);
@@ -131,7 +105,7 @@ describe.skipIf(requireOrSkip('chromium'))('年度监测数据：填报、校验
   let reviewer: Page;
 
   it('未登录打开数据填报时转到登录页，登录后回到原页面，页头显示姓名和角色', async () => {
-    const context = await newContext();
+    const context = await e2e.newContext();
     reporter = await watched.open(context, '/data-entry');
     await reporter.waitForURL(/\/login\?next=/);
     await reporter.locator('.login-card').waitFor();
@@ -194,7 +168,7 @@ describe.skipIf(requireOrSkip('chromium'))('年度监测数据：填报、校验
     await eventually(() => reporter.locator(`tr.grid-row[data-indicator="${INDICATOR}"] .grid-issue-error`).count()).toBe(0);
 
     // Meanwhile a colleague saves the same total: the save is refused and the input stays.
-    const zd2 = await ApiSession.login(server.baseUrl, 'zd2', PASSWORDS.zd2);
+    const zd2 = await e2e.login('zd2', PASSWORDS.zd2);
     const seen = await zd2.get<FormGrid>(`/forms/${formId}`);
     const total = seen.indicators.find((i) => i.code === INDICATOR)!.cells.find((c) => c.cellKey === '_T')!;
     await zd2.call('PUT', `/forms/${formId}/values`, {
@@ -221,8 +195,8 @@ describe.skipIf(requireOrSkip('chromium'))('年度监测数据：填报、校验
   });
 
   it('审核员在待审核队列中打开报表，针对一项数据写退回意见并退回', async () => {
-    const session = await ApiSession.login(server.baseUrl, 'rev', PASSWORDS.rev);
-    reviewer = await watched.open(await newContext(session), '/data-entry/review');
+    const session = await e2e.login('rev', PASSWORDS.rev);
+    reviewer = await e2e.open(session, '/data-entry/review');
     const queue = reviewer.locator('.review-table-submitted tbody tr', { hasText: '张店区' });
     await queue.waitFor();
     await screenshot(reviewer, 'm05-review-queue');
@@ -313,7 +287,7 @@ describe.skipIf(requireOrSkip('chromium'))('年度监测数据：填报、校验
   });
 
   it('进度看板：张店区已审核通过100%，逾期未报的区县标红并生成催报提醒', async () => {
-    const page = await watched.open(await newContext(admin), '/data-entry/progress');
+    const page = await e2e.open(admin, '/data-entry/progress');
     const zhangdian = page.locator('.progress-table tbody tr', { hasText: '张店区' });
     await zhangdian.waitFor();
     expect(await zhangdian.locator('.status-tag').getAttribute('data-status')).toBe('approved');

@@ -11,15 +11,14 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { AnnualReport, PublishedReportView, ReportDetail, ReportVersionView } from '../web/src/api/reports.types.ts';
 import { requireOrSkip } from '../test/requirements.ts';
-import { ApiSession } from './api-session.ts';
-import { launchBrowser, screenshot } from './chromium.ts';
-import { WatchedPages } from './e2e-page.ts';
-import { runCli, startServer } from './harness.ts';
-import type { RunningServer } from './harness.ts';
+import type { ApiSession } from './api-session.ts';
+import { screenshot } from './chromium.ts';
+import { useBrowserSession } from './browser-session.ts';
+import { runCli } from './harness.ts';
 
 const UI_TIMEOUT = 20_000;
 const ADMIN_PASSWORD = 'Office2024ok';
@@ -33,25 +32,14 @@ const CORRECTION = '更正婴儿死亡率2024年数据来源口径';
 const RETURN_REASON = '请按审核意见补充分析后重新提交。';
 
 describe.skipIf(requireOrSkip('chromium'))('年度统计监测报告：生成、编辑、审核、发布、公开、更正（无头 Chromium）', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const watched = new WatchedPages();
+  const e2e = useBrowserSession(UI_TIMEOUT);
   let admin: ApiSession;
   let dataDir = '';
   let reportId = 0;
 
-  async function newContext(session?: ApiSession): Promise<BrowserContext> {
-    const c = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
-    c.setDefaultTimeout(UI_TIMEOUT);
-    if (session) await session.enter(c);
-    contexts.push(c);
-    return c;
-  }
-
   beforeAll(async () => {
-    server = await startServer({ env: { FUER_ADMIN_PASSWORD: ADMIN_PASSWORD } });
-    await runCli(server, ['user', 'add', 'xtz', '--role', 'reviewer', '--region', '370300', '--name', '协调组成员', '--password-stdin'], `${REVIEWER_PASSWORD}\n`);
+    await e2e.start({ adminPassword: ADMIN_PASSWORD });
+    await e2e.addUser({ username: 'xtz', role: 'reviewer', region: '370300', name: '协调组成员', password: REVIEWER_PASSWORD });
     dataDir = mkdtempSync(path.join(tmpdir(), 'fuer-e2e-reports-'));
     const csv = path.join(dataDir, 'city-2022-2024.csv');
     const rows = [
@@ -63,24 +51,16 @@ describe.skipIf(requireOrSkip('chromium'))('年度统计监测报告：生成、
       [IMR, 2024, 2.3],
     ];
     writeFileSync(csv, ['indicator_code,region_code,year,sex,age_group,area,value,numerator,denominator,note', ...rows.map(([code, year, v]) => `${code},370300,${year},,,,${v},,,`)].join('\n') + '\n');
-    const imported = await runCli(server, ['data', 'import', csv]);
+    const imported = await runCli(e2e.server, ['data', 'import', csv]);
     expect(imported.stdout).toContain('6个数值');
-    admin = await ApiSession.login(server.baseUrl, 'admin', ADMIN_PASSWORD);
-    browser = await launchBrowser();
+    admin = await e2e.loginAdmin();
   }, 300_000);
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.stop();
+  afterAll(() => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  afterEach(() => {
-    expect(watched.takeUnexpected(), `服务输出：\n${server?.output().slice(-3000)}`).toEqual([]);
-  });
-
-  const eventually = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: UI_TIMEOUT });
+  const { eventually } = e2e;
   const mmrRow = (page: Page) => page.locator(`.report-indicator-table tr[data-indicator="${MMR}"]`).first();
   const status = (page: Page) => page.locator('.page-header .report-status').getAttribute('data-status');
   /** Clicks OK in the confirmation dialog and returns its text. */
@@ -96,7 +76,7 @@ describe.skipIf(requireOrSkip('chromium'))('年度统计监测报告：生成、
   let office: Page;
 
   it('办公室在网页上生成2024年度报告：指标表的数值、上年值和实现情况与导入的数据一致', async () => {
-    office = await watched.open(await newContext(admin), '/reports');
+    office = await e2e.open(admin, '/reports');
     await office.locator('.ant-empty').waitFor();
     expect(await office.locator('.page-header').innerText()).toContain('部门和区县年度报告');
     await office.locator('.create-report').click();
@@ -142,8 +122,8 @@ describe.skipIf(requireOrSkip('chromium'))('年度统计监测报告：生成、
   });
 
   it('协调组成员提出审核意见；办公室看到该意见，说明理由退回修改，再次提交', async () => {
-    const reviewer = await ApiSession.login(server.baseUrl, 'xtz', REVIEWER_PASSWORD);
-    const page = await watched.open(await newContext(reviewer), `/reports/${reportId}`);
+    const reviewer = await e2e.login('xtz', REVIEWER_PASSWORD);
+    const page = await e2e.open(reviewer, `/reports/${reportId}`);
     await page.locator('.annual-report').waitFor();
     // A member of the group comments; approving and publishing are the office's.
     expect(await page.locator('.approve-report').count()).toBe(0);
@@ -185,7 +165,7 @@ describe.skipIf(requireOrSkip('chromium'))('年度统计监测报告：生成、
   });
 
   it('未登录的访客在公开页面看到已发布的报告、数据表，并能下载 Word 文件', async () => {
-    const page = await watched.open(await newContext(), '/public/reports');
+    const page = await e2e.open(undefined, '/public/reports');
     const item = page.locator('.public-report-item', { hasText: TITLE });
     await item.waitFor();
     expect(await item.innerText()).toContain('规划：妇女和儿童发展规划');
@@ -233,10 +213,10 @@ describe.skipIf(requireOrSkip('chromium'))('年度统计监测报告：生成、
     await admin.call('POST', `/reports/${v2}/submit`);
     await admin.call('POST', `/reports/${v2}/approve`);
     await admin.call('POST', `/reports/${v2}/publish`);
-    const listed = await (await fetch(`${server.baseUrl}/api/public/reports`)).json() as PublishedReportView[];
+    const listed = await (await fetch(`${e2e.server.baseUrl}/api/public/reports`)).json() as PublishedReportView[];
     expect(listed.map((r) => [r.version, r.superseded])).toEqual([[2, false], [1, true]]);
 
-    const page = await watched.open(await newContext(), '/public/reports');
+    const page = await e2e.open(undefined, '/public/reports');
     const item = page.locator('.public-report-item', { hasText: TITLE });
     await item.waitFor();
     // One entry for the report: its newest version, the first one under 历史版本.
@@ -277,52 +257,34 @@ describe.skipIf(requireOrSkip('chromium'))('年度统计监测报告：生成、
 });
 
 describe.skipIf(requireOrSkip('chromium'))('示例数据生成的报告：内部页面和公开页面都标明“示例数据”（无头 Chromium）', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const watched = new WatchedPages();
+  const e2e = useBrowserSession(UI_TIMEOUT);
   let reportId = 0;
 
   beforeAll(async () => {
-    server = await startServer({
-      env: { FUER_ADMIN_PASSWORD: ADMIN_PASSWORD },
+    await e2e.start({
+      adminPassword: ADMIN_PASSWORD,
       beforeStart: async (databaseUrl) => {
         await runCli({ databaseUrl }, ['demo', '--database', databaseUrl, '--seed', '7']);
       },
     });
-    const admin = await ApiSession.login(server.baseUrl, 'admin', ADMIN_PASSWORD);
+    const admin = await e2e.loginAdmin();
     const created = await admin.call<ReportDetail>('POST', '/reports', { kind: 'annual', year: 2024, plan: 'children', region: '370300' });
     expect(created.demo).toBe(true);
     reportId = created.id;
     for (const step of ['submit', 'approve', 'publish']) await admin.call('POST', `/reports/${reportId}/${step}`);
-    browser = await launchBrowser();
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(() => {
-    expect(watched.takeUnexpected(), `服务输出：\n${server?.output().slice(-3000)}`).toEqual([]);
-  });
-
   it('公开列表、公开报告页都显示“示例数据”标签和说明', async () => {
-    const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    context.setDefaultTimeout(UI_TIMEOUT);
-    try {
-      const page = await watched.open(context, '/public/reports');
-      const item = page.locator('.public-report-item').first();
-      await item.waitFor();
-      expect(await item.locator('.demo-data-tag').innerText()).toBe('示例数据');
-      await item.locator('.public-report-link').click();
-      await page.locator('.annual-report').waitFor();
-      expect(await page.locator('.public-report-head .demo-data-tag').innerText()).toBe('示例数据');
-      expect(await page.locator('.report-demo-alert').innerText()).toContain('示例数据');
-      // The generated series fill the tables: some of the children's indicators have a 2024 value.
-      expect(await page.locator('.report-indicator-table td.report-value', { hasText: /\d/ }).count()).toBeGreaterThan(3);
-      await screenshot(page, 'rw07-public-demo-report');
-    } finally {
-      await context.close();
-    }
+    const page = await e2e.open(undefined, '/public/reports');
+    const item = page.locator('.public-report-item').first();
+    await item.waitFor();
+    expect(await item.locator('.demo-data-tag').innerText()).toBe('示例数据');
+    await item.locator('.public-report-link').click();
+    await page.locator('.annual-report').waitFor();
+    expect(await page.locator('.public-report-head .demo-data-tag').innerText()).toBe('示例数据');
+    expect(await page.locator('.report-demo-alert').innerText()).toContain('示例数据');
+    // The generated series fill the tables: some of the children's indicators have a 2024 value.
+    expect(await page.locator('.report-indicator-table td.report-value', { hasText: /\d/ }).count()).toBeGreaterThan(3);
+    await screenshot(page, 'rw07-public-demo-report');
   });
 });

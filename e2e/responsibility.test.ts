@@ -9,16 +9,15 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { parsePlanFile } from '../src/core/plan/parse-plan.ts';
 import type { ResponsibilitySummary, TaskView } from '../src/services/responsibility/responsibility.contract.ts';
 import { requireOrSkip } from '../test/requirements.ts';
-import { ApiSession } from './api-session.ts';
-import { launchBrowser, SCREENSHOT_DIR, screenshot } from './chromium.ts';
-import { WatchedPages } from './e2e-page.ts';
-import { REPO_ROOT, runCli, startServer } from './harness.ts';
-import type { RunningServer } from './harness.ts';
+import type { ApiSession } from './api-session.ts';
+import { SCREENSHOT_DIR, screenshot } from './chromium.ts';
+import { useBrowserSession } from './browser-session.ts';
+import { REPO_ROOT } from './harness.ts';
 
 const UI_TIMEOUT = 20_000;
 const ADMIN_PASSWORD = 'Office2024ok';
@@ -50,21 +49,11 @@ function dayFromToday(days: number): string {
 }
 
 describe.skipIf(requireOrSkip('chromium'))('责任清单与任务期限（无头 Chromium）', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const watched = new WatchedPages();
+  const e2e = useBrowserSession(UI_TIMEOUT);
+  const { watched } = e2e;
   let admin: ApiSession;
   let jyj: ApiSession;
   let index: ResponsibilitySummary[] = [];
-
-  async function context(session: ApiSession): Promise<BrowserContext> {
-    const c = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
-    c.setDefaultTimeout(UI_TIMEOUT);
-    await session.enter(c);
-    contexts.push(c);
-    return c;
-  }
 
   const idOf = (name: string) => {
     const found = index.find((d) => d.department === name);
@@ -84,28 +73,17 @@ describe.skipIf(requireOrSkip('chromium'))('责任清单与任务期限（无头
   }
 
   beforeAll(async () => {
-    server = await startServer({ env: { FUER_ADMIN_PASSWORD: ADMIN_PASSWORD } });
-    await runCli(server, ['user', 'add', 'jyj', '--role', 'reporter', '--department', OWN, '--name', '市教育局填报员', '--password-stdin'], `${JYJ_PASSWORD}\n`);
-    admin = await ApiSession.login(server.baseUrl, 'admin', ADMIN_PASSWORD);
-    jyj = await ApiSession.login(server.baseUrl, 'jyj', JYJ_PASSWORD);
+    await e2e.start({ adminPassword: ADMIN_PASSWORD });
+    await e2e.addUser({ username: 'jyj', role: 'reporter', department: OWN, name: '市教育局填报员', password: JYJ_PASSWORD });
+    admin = await e2e.loginAdmin();
+    jyj = await e2e.login('jyj', JYJ_PASSWORD);
     index = await admin.get<ResponsibilitySummary[]>('/responsibilities');
-    browser = await launchBrowser();
   }, 300_000);
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(() => {
-    expect(watched.takeUnexpected(), `服务输出：\n${server?.output().slice(-3000)}`).toEqual([]);
-  });
 
   let office: Page;
 
   it('办公室打开三个单位的责任清单：牵头、责任目标与规划文本逐一相符', async () => {
-    office = await watched.open(await context(admin), '/responsibility');
+    office = await e2e.open(admin, '/responsibility');
     // The index lists every unit the plans name; choosing one opens its list.
     await office.locator('.department-index').getByText(DEPARTMENTS[0], { exact: true }).click();
     await office.waitForURL(new RegExp(`department=${idOf(DEPARTMENTS[0])}`));
@@ -172,7 +150,7 @@ describe.skipIf(requireOrSkip('chromium'))('责任清单与任务期限（无头
   });
 
   it('市教育局在页面上办结逾期任务，它从逾期列表中消失', async () => {
-    const page = await watched.open(await context(jyj), '/responsibility/tasks');
+    const page = await e2e.open(jyj, '/responsibility/tasks');
     // The in-app reminder names the overdue task.
     await page.locator(`.task-reminders .task-reminder[data-task-id="${overdueTask.id}"]`).waitFor();
     const row = page.locator(`.overdue-table tr[data-task-id="${overdueTask.id}"]`);
@@ -221,7 +199,7 @@ describe.skipIf(requireOrSkip('chromium'))('责任清单与任务期限（无头
   });
 
   it('部门用户默认看本单位清单，打开其他单位的清单时显示无权查看', async () => {
-    const page = await watched.open(await context(jyj), '/responsibility');
+    const page = await e2e.open(jyj, '/responsibility');
     await page.locator(`.responsibility-list[data-department="${OWN}"]`).waitFor();
     expect(await shownGoals(page)).toEqual(seedGoals(OWN));
     expect(await page.locator('.department-select.ant-select-disabled').count()).toBe(1);

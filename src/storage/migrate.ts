@@ -8,6 +8,7 @@ import * as responsibility from './migrations/0005-responsibility.ts';
 import * as reports from './migrations/0006-reports.ts';
 import * as unitReports from './migrations/0007-unit-reports.ts';
 import * as evaluationCache from './migrations/0008-evaluation-cache.ts';
+import * as mailDelivery from './migrations/0009-mail-delivery.ts';
 
 /** Every migration, in order. Static (no directory scan) so it works the same from sources, tests and bundles. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-reports': reports,
   '0007-unit-reports': unitReports,
   '0008-evaluation-cache': evaluationCache,
+  '0009-mail-delivery': mailDelivery,
 };
 
 /** Names of all migrations, in the order they apply. */

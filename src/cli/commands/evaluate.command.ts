@@ -6,6 +6,7 @@ import { bootstrap } from '../../services/bootstrap.service.ts';
 import { EVALUATION_STATUSES, addStatus, emptyCounts } from '../../services/evaluation/dashboard.service.ts';
 import { evaluateYear, type EvaluationRecord } from '../../services/evaluation/evaluate-year.service.ts';
 import { EvaluationError } from '../../services/evaluation/evaluation.errors.ts';
+import { warmYear } from '../../services/evaluation/evaluation-warmup.service.ts';
 import { evaluationStatusLabels } from '../../core/evaluation/index.ts';
 import { isDemoDatabase } from '../../storage/repositories/metadata.repository.ts';
 import type { Database } from '../../storage/schema.ts';
@@ -18,6 +19,8 @@ export interface EvaluateCliOptions {
   plan?: string;
   indicator?: string;
   json?: boolean;
+  /** Only bring the year's stored results up to date (scheduled jobs), print a summary. */
+  warm?: boolean;
 }
 
 /** Width of a text in a monospace terminal: CJK characters take two columns. */
@@ -60,6 +63,21 @@ export async function evaluateAction(db: Kysely<Database>, opts: EvaluateCliOpti
   const year = parseYear(opts.year);
   const planKind = parsePlan(opts.plan);
   await bootstrap(db);
+  if (opts.warm) {
+    if (opts.region || opts.plan || opts.indicator) throw new CliError('--warm 更新全市（全部区县）的已存评估结果，不能与 --region、--plan、--indicator 同用');
+    const started = Date.now();
+    let warmed;
+    try {
+      warmed = await warmYear(db, year);
+    } catch (err) {
+      if (err instanceof EvaluationError) throw new CliError(err.message);
+      throw err;
+    }
+    const seconds = (Date.now() - started) / 1000;
+    if (opts.json) return `${JSON.stringify({ ...warmed, seconds })}\n`;
+    const rest = warmed.indicators - warmed.recomputed;
+    return `已更新${year}年度的已存评估结果：共${warmed.indicators}个指标，重算${warmed.recomputed}个${rest > 0 ? `，其余${rest}个仍为最新` : ''}，用时${seconds.toFixed(1)}秒\n`;
+  }
   let evaluation;
   try {
     evaluation = await evaluateYear(db, {
@@ -107,6 +125,7 @@ export function registerEvaluateCommand(program: Command): void {
     .option('--region <code>', '只评估该地区（370300 淄博市，或区县、功能区代码）')
     .option('--plan <kind>', '只评估一部规划：women（妇女）或 children（儿童）')
     .option('--indicator <code>', '只评估该指标，如 W1.03')
+    .option('--warm', '只更新该年度已存的评估结果（重算数据或目标有变化的指标），供定时任务使用；不输出评估明细')
     .option('--json', '输出 JSON：{"results":[{"indicatorCode","regionCode","year","status","projected","volatile","reason",…}]}')
     .description('评估每个监测指标在淄博市及各区县相对规划目标的状态（已达标、预计可达标、达标有风险、预计难以达标、数据不足、无量化目标）')
     .action(async (opts: EvaluateCliOptions) => {

@@ -1,27 +1,11 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedGoalsOf } from '../../services/responsibility/responsibility.test-support.ts';
+import { useCliSandbox } from '../cli.test-support.ts';
 
-const run = promisify(execFile);
-const FUER = path.resolve(import.meta.dirname, '../../../bin/fuer.js');
-const dir = mkdtempSync(path.join(tmpdir(), 'fuer-resp-cli-'));
-const env = { ...process.env, DATABASE_URL: `sqlite:${path.join(dir, 'cli.db')}`, FUER_SMTP_URL: '' };
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function fuer(args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [FUER, ...args], { env, maxBuffer: 64 * 1024 * 1024 });
-    return { stdout, stderr, code: 0 };
-  } catch (err) {
-    const e = err as { stdout: string; stderr: string; code: number };
-    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
-  }
-}
+const { dir, fuer } = useCliSandbox('fuer-resp-cli-');
 
 describe('fuer responsibilities', () => {
   it('prints the department’s goals by their numbers, accepting an alias', async () => {

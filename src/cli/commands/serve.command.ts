@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../../api/app.ts';
 import { bootstrap } from '../../services/bootstrap.service.ts';
+import { enableEvaluationWarmup, evaluationWarmupIdle } from '../../services/evaluation/evaluation-warmup.service.ts';
 import { ensureFirstAdmin } from '../../services/accounts/first-admin.service.ts';
 import { createDatabase } from '../../storage/database.ts';
 import { CliError } from '../cli-error.ts';
@@ -22,9 +23,13 @@ export function registerServeCommand(program: Command): void {
       for (const line of report.messages) process.stdout.write(`${line}\n`);
       const firstAdmin = await ensureFirstAdmin(opened.db, process.env);
       if (firstAdmin.message !== null) process.stdout.write(`${firstAdmin.message}\n`);
+      // Stored evaluation results are recomputed in the background after approvals and imports.
+      enableEvaluationWarmup();
       const app = await buildApp({ db: opened.db, webRoot: process.env.FUER_WEB_DIST ?? path.join(repoRoot, 'dist/web'), logger: false });
       const close = async () => {
         await app.close();
+        enableEvaluationWarmup(false);
+        await evaluationWarmupIdle();
         await opened.close();
         process.exit(0);
       };

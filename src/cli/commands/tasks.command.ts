@@ -57,7 +57,7 @@ export function registerTaskCommands(program: Command): void {
 
   tasks
     .command('remind')
-    .description('生成今天的提醒邮件（未配置 FUER_SMTP_URL 或未接入发送组件时只留存在待发送队列）')
+    .description('生成今天的提醒邮件并发送待发送和失败的邮件（需配置 FUER_SMTP_URL；未配置时只留存在待发送队列）')
     .option('--json', '以 JSON 输出')
     .action(async (opts: { json?: boolean }) => {
       await withDatabase(async ({ db }) => {

@@ -3,6 +3,8 @@ import type { UnitReportKind } from '../../core/unit-reports/unit-report.types.t
 import { UNIT_REPORT_KINDS } from '../../core/unit-reports/unit-report.types.ts';
 import { bootstrap } from '../../services/bootstrap.service.ts';
 import { CLI_SYSTEM_ACTOR } from '../../services/exchange/system-actor.ts';
+import { writeFileSync } from 'node:fs';
+import { exportUnitReportDocx, findUnitReportId } from '../../services/unit-reports/unit-report-export.service.ts';
 import { openRound, roundOverview } from '../../services/unit-reports/unit-report-round.service.ts';
 import type { RoundOverview } from '../../services/unit-reports/unit-report.contract.ts';
 import { CliError } from '../cli-error.ts';
@@ -65,6 +67,33 @@ export function registerUnitReportCommands(program: Command): void {
         const o = await cliErrors(() => roundOverview(db, CLI_SYSTEM_ACTOR, { year, kind }));
         if (opts.json) return printJson(o);
         printOverview(o);
+      });
+    });
+
+  cmd
+    .command('export')
+    .description('将报告导出为 Word（.docx）：按报告编号，或按年度和单位（最新版本）')
+    .option('--id <id>', '报告编号')
+    .option('--year <year>', '报告年度（与 --unit 一起使用）')
+    .option('--unit <unit>', '单位名称（如 市水利局、张店区）、部门编号或区划代码')
+    .option('--kind <kind>', `报告类型：${UNIT_REPORT_KINDS.join('、')}`, 'annual')
+    .option('--version <n>', '版本号（默认最新版本）')
+    .requiredOption('--out <file>', '输出文件 .docx')
+    .action(async (opts: { id?: string; year?: string; unit?: string; kind: string; version?: string; out: string }) => {
+      if (opts.id === undefined && (opts.year === undefined || opts.unit === undefined)) throw new CliError('请用 --id 指定报告，或同时给出 --year 和 --unit');
+      const id = opts.id === undefined ? undefined : Number(opts.id);
+      if (id !== undefined && !(Number.isInteger(id) && id > 0)) throw new CliError(`--id“${opts.id}”无效`);
+      const version = opts.version === undefined ? undefined : Number(opts.version);
+      if (version !== undefined && !(Number.isInteger(version) && version > 0)) throw new CliError(`--version“${opts.version}”无效`);
+      const kind = parseKind(opts.kind);
+      const year = opts.year === undefined ? undefined : parseYear(opts.year);
+      await withDatabase(async ({ db }) => {
+        await bootstrap(db);
+        const reportId = id ?? (await cliErrors(() => findUnitReportId(db, { year: year as number, kind, unit: opts.unit as string, ...(version === undefined ? {} : { version }) })));
+        const exported = await cliErrors(() => exportUnitReportDocx(db, CLI_SYSTEM_ACTOR, reportId));
+        writeFileSync(opts.out, exported.bytes);
+        const r = exported.report;
+        process.stdout.write(`已导出：${r.title}（${r.statusLabel}，第${r.version}版，${r.itemCount}个目标）→ ${opts.out}（${Math.round(exported.bytes.length / 1024)} KB）\n`);
       });
     });
 }

@@ -34,7 +34,7 @@ export function evaluateAnnualChange(ctx: EvaluationContext): EvaluationResult {
   const points = pointsBetween(ctx.points, base.year, latest.year);
   const T = target.targetYear;
   const step = basis === 'compound_growth' ? `${formatNumber(x)}%` : formatDifference(x, target.unit === '百分点' ? '%' : ctx.unit);
-  const goalText = `目标为平均每年${d < 0 ? '降低' : '提高'}${step}以上`;
+  const goalText = `${ctx.label}为平均每年${d < 0 ? '降低' : '提高'}${step}以上`;
   const window = { fromYear: base.year, toYear: latest.year, points, required: config.minPoints };
   if (points < 2) {
     return buildResult(ctx, {

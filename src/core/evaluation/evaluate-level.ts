@@ -57,7 +57,7 @@ export function evaluateLevel(ctx: EvaluationContext): EvaluationResult {
     targetValue: goal.targetValue,
     band: goal.band,
   };
-  const head = `${latestPhrase(ctx, latest)}，目标${goal.phrase}`;
+  const head = `${latestPhrase(ctx, latest)}，${ctx.label}${goal.phrase}`;
   const enough = points >= config.minPoints;
 
   if (goal.meets(latest.value)) {

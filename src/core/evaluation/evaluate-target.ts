@@ -1,6 +1,6 @@
 import type { Target } from '../target/target.types.ts';
 import { resolveEvaluationConfig, type EvaluationConfig, type EvaluationConfigOverrides } from './evaluation.config.ts';
-import { makeContext, notEvaluated, valueUnit } from './evaluation.context.ts';
+import { buildResult, latestPhrase, makeContext, notEvaluated, valueUnit } from './evaluation.context.ts';
 import type { EvaluationInput, EvaluationResult } from './evaluation.types.ts';
 import { evaluateAnnualChange } from './evaluate-annual-change.ts';
 import { evaluateLevel } from './evaluate-level.ts';
@@ -33,7 +33,7 @@ export function evaluateTarget(input: EvaluationInput): EvaluationResult {
   const indicator = input.indicator ?? null;
   const points = prepareSeries(input.series, input.year);
   const volatility = volatilityOfSorted(points, config.volatility, valueUnit(target, indicator));
-  const ctx = makeContext(target, indicator, input.year, config, points, volatility);
+  const ctx = makeContext(target, indicator, input.year, config, points, volatility, input.targetLabel);
 
   switch (target.kind) {
     case 'deadline':
@@ -49,4 +49,18 @@ export function evaluateTarget(input: EvaluationInput): EvaluationResult {
     case 'ratio':
       return evaluateLevel(ctx);
   }
+}
+
+/**
+ * A target that does not apply to the series' region (a city-wide total judged in a county, or a target the
+ * county's filed plan marks 不适用): status no_target, method not_evaluated, the latest value and `why` as working.
+ */
+export function evaluateNotApplicable(input: EvaluationInput, why: string): EvaluationResult {
+  const config = configFor(input.config);
+  const points = prepareSeries(input.series, input.year);
+  const indicator = input.indicator ?? null;
+  const volatility = volatilityOfSorted(points, config.volatility, valueUnit(input.target, indicator));
+  const ctx = makeContext(input.target, indicator, input.year, config, points, volatility, input.targetLabel);
+  const latest = ctx.latest ? `${latestPhrase(ctx, ctx.latest)}；` : '';
+  return buildResult(ctx, { status: 'no_target', method: 'not_evaluated', reason: `${latest}${why}` });
 }

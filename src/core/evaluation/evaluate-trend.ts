@@ -11,7 +11,7 @@ import { averageAnnualChange, cagr, mean, pointsBetween, windowStart } from './s
  */
 export function evaluateTrend(ctx: EvaluationContext): EvaluationResult {
   const { target, config } = ctx;
-  const noTarget = `目标“${target.text}”无量化数值，${evaluationStatusLabels.no_target}`;
+  const noTarget = `${ctx.label}“${target.text}”无量化数值，${evaluationStatusLabels.no_target}`;
   const latest = ctx.latest;
   if (!latest) {
     return buildResult(ctx, {

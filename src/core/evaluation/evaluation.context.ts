@@ -27,6 +27,8 @@ export interface EvaluationContext {
   volatile: boolean;
   /** Decimals used to show values. */
   decimals: number;
+  /** How the working names the target: 目标, 按区县规划目标. */
+  label: string;
 }
 
 export function makeContext(
@@ -36,6 +38,7 @@ export function makeContext(
   config: EvaluationConfig,
   points: SeriesPoint[],
   volatility: VolatilityResult,
+  label = '目标',
 ): EvaluationContext {
   const unit = valueUnit(target, indicator);
   const numbers = points.map((p) => p.value);
@@ -53,6 +56,7 @@ export function makeContext(
     volatility,
     volatile: volatility.flagged.some((f) => f.year === year),
     decimals: displayDecimals(numbers),
+    label,
   };
 }
 

@@ -48,6 +48,11 @@ export interface EvaluationInput {
   /** The year being evaluated (the latest value at or before it is used). */
   year: number;
   config?: EvaluationConfigOverrides;
+  /**
+   * How the working names the target (default “目标”); e.g. “按区县规划目标” when a county is judged against the
+   * target of its own filed plan.
+   */
+  targetLabel?: string;
 }
 
 export interface EvaluationWindow {

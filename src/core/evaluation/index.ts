@@ -1,4 +1,6 @@
-export { evaluateTarget } from './evaluate-target.ts';
+export { evaluateNotApplicable, evaluateTarget } from './evaluate-target.ts';
+export { difficultyLevel, type DifficultyLevel } from './warning-rule.ts';
+export { countyApplicability, type CountyApplicability } from './county-scope.ts';
 export {
   defaultEvaluationConfig,
   resolveEvaluationConfig,

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { CITY_REGION_CODE } from '../../core/access/actor.types.ts';
 import {
+  countyApplicability,
+  evaluateNotApplicable,
   evaluateTarget,
   regionSpread,
   sexGap,
@@ -28,6 +30,7 @@ import {
   indicatorLeadDepartments,
   type ApprovedValueRow,
 } from '../../storage/repositories/evaluation.repository.ts';
+import { filedCountyTargets, type CountyEvaluationTarget } from '../../storage/repositories/county-evaluation.repository.ts';
 import { listIndicatorDefinitions } from '../../storage/repositories/indicator.repository.ts';
 import { departmentNames } from '../../storage/repositories/round.repository.ts';
 import type { TargetWithSource } from '../../storage/repositories/target.repository.ts';
@@ -139,6 +142,8 @@ export interface EvaluationContext {
   domains: Map<string, DomainRef>;
   leadDepartments: Map<string, number | null>;
   departmentNames: Map<number, string>;
+  /** Targets of the counties' filed plans: by county code, then by the id of the city target they derive from. */
+  countyTargets: Map<string, Map<number, CountyEvaluationTarget>>;
 }
 
 function checkYear(year: number): void {
@@ -171,6 +176,7 @@ export async function loadEvaluationContext(
     if (own.length > 0) targetsByIndicator.set(d.code, own);
   }
   const leadDepartments = await indicatorLeadDepartments(db);
+  const countyTargets = regions.some((r) => r.level === 'county') ? await filedCountyTargets(db, targets.map((t) => t.id)) : new Map<string, Map<number, CountyEvaluationTarget>>();
   return {
     year: options.year,
     tree,
@@ -180,8 +186,46 @@ export async function loadEvaluationContext(
     domains: await domainsOf(db, CITY_REGION_CODE),
     leadDepartments,
     departmentNames: await departmentNames(db),
+    countyTargets,
   };
 }
+
+/** The county-plan targets that decide an indicator's county results (part of the stored results' signature). */
+export function countyTargetsOf(ctx: EvaluationContext, indicatorCode: string): [string, number, CountyEvaluationTarget][] {
+  const out: [string, number, CountyEvaluationTarget][] = [];
+  const targets = ctx.targetsByIndicator.get(indicatorCode) ?? [];
+  for (const region of ctx.regions) {
+    const own = ctx.countyTargets.get(region.code);
+    if (own === undefined) continue;
+    for (const t of targets) {
+      const c = own.get(t.id);
+      if (c !== undefined) out.push([region.code, t.id, c]);
+    }
+  }
+  return out;
+}
+
+/**
+ * What a county is judged against (docs/evaluation-method.md, “区县的评估目标”): the target of its own filed plan
+ * derived from the city target (不适用 there: not evaluated); without one, the city target where it applies to a
+ * county (rates, ratios, shares …), not a city-wide total.
+ */
+type CountyRule = { use: 'city' } | { use: 'county'; target: CountyEvaluationTarget } | { use: 'none'; why: string };
+
+function countyRule(ctx: EvaluationContext, indicator: IndicatorDefinition, target: TargetWithSource, region: RegionRef): CountyRule {
+  if (region.level !== 'county') return { use: 'city' };
+  const own = ctx.countyTargets.get(region.code)?.get(target.id);
+  if (own !== undefined && (own.target.indicatorCode === null || own.target.indicatorCode === indicator.code)) {
+    if (own.status === 'not_applicable') {
+      return { use: 'none', why: `${region.name}规划将“${target.text}”标注为不适用${own.reason ? `（${own.reason}）` : ''}，不作评估` };
+    }
+    return { use: 'county', target: own };
+  }
+  const applies = countyApplicability(target, indicator);
+  return applies.applies ? { use: 'city' } : { use: 'none', why: applies.reason };
+}
+
+export const COUNTY_TARGET_LABEL = '按区县规划目标';
 
 /** The fields of a record that the evaluation computes (the rest is named from the context): what is stored. */
 export type ComputedFields = Pick<
@@ -272,7 +316,14 @@ export async function evaluateIndicator(
     const recordOf = recordMaker(ctx, indicator, target);
     for (const region of ctx.regions) {
       const s = series.get(region.code);
-      const result = evaluateTarget({ target, indicator, series: s?.points ?? [], year, ...(options.config ? { config: options.config } : {}) });
+      const rule = countyRule(ctx, indicator, target, region);
+      const input = { target, indicator, series: s?.points ?? [], year, ...(options.config ? { config: options.config } : {}) };
+      const result =
+        rule.use === 'city'
+          ? evaluateTarget(input)
+          : rule.use === 'county'
+            ? evaluateTarget({ ...input, target: rule.target.target, targetLabel: COUNTY_TARGET_LABEL })
+            : evaluateNotApplicable(input, rule.why);
       results.push(result);
       const computed: ComputedFields = {
         status: result.status,

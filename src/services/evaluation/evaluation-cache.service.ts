@@ -7,8 +7,9 @@
  *   value is written or removed, whatever the path (approval, unlock, import, demo data, SQL). A stored result
  *   keeps the sum of its indicator's epochs up to its year, read before the values were: when the sum has moved,
  *   the result is stale (a change made while it was being computed included);
- * - everything else the evaluation reads — the engine's own sources, the indicator, its targets, the region
- *   tree, the configuration (thresholds) — is hashed into a signature compared on read.
+ * - everything else the evaluation reads — the engine's own sources, the indicator, its targets and the targets
+ *   of the counties' filed plans derived from them, the region tree, the configuration (thresholds) — is hashed
+ *   into a signature compared on read (a county plan filed, changed or returned makes the indicator stale).
  *
  * Only evaluations of the whole city (every region) are stored; those of one county are computed, as before.
  */
@@ -30,6 +31,7 @@ import {
 import type { ApprovedValueRow } from '../../storage/repositories/evaluation.repository.ts';
 import type { TargetWithSource } from '../../storage/repositories/target.repository.ts';
 import {
+  countyTargetsOf,
   evaluateIndicator,
   forEachIndicatorEvaluation,
   loadEvaluationContext,
@@ -72,6 +74,7 @@ const ENGINE_SOURCES = [
   './region-series.ts',
   './evaluation-cache.service.ts',
   '../../storage/repositories/evaluation.repository.ts',
+  '../../storage/repositories/county-evaluation.repository.ts',
 ];
 
 let engine: string | null = null;
@@ -106,7 +109,7 @@ export function cacheScope(options: Pick<EvaluateYearOptions, 'planKind' | 'conf
 /** Every input but the data values, per indicator; the part shared by all indicators is hashed once. */
 function signer(ctx: EvaluationContext, config: EvaluationConfigOverrides | undefined): (indicatorCode: string) => string {
   const shared = sha1(JSON.stringify([engineFingerprint(), ctx.year, ctx.regions, ctx.tree.fingerprint(), config ?? null]));
-  return (code) => sha1(JSON.stringify([shared, ctx.indicators.get(code) ?? null, ctx.targetsByIndicator.get(code) ?? []]));
+  return (code) => sha1(JSON.stringify([shared, ctx.indicators.get(code) ?? null, ctx.targetsByIndicator.get(code) ?? [], countyTargetsOf(ctx, code)]));
 }
 
 // --- encoding -------------------------------------------------------------------------------------------------
@@ -237,6 +240,30 @@ function recomputer(db: Kysely<Database>, plan: Plan): (code: string) => Promise
     });
     return evaluation;
   };
+}
+
+export interface RefreshResult {
+  year: number;
+  /** Indicators of the scope. */
+  indicators: number;
+  /** Of which stale, evaluated now and stored. */
+  recomputed: number;
+}
+
+/**
+ * Brings the stored results of one scope (year × plan filter × configuration, whole city) up to date: evaluates
+ * and stores only the stale indicators, reads nothing back (the background warm-up, `fuer evaluate --warm`).
+ */
+export async function refreshStoredEvaluations(db: Kysely<Database>, options: Pick<StoredEvaluationOptions, 'year' | 'planKind' | 'config'>): Promise<RefreshResult> {
+  const plan = await planRead(db, { year: options.year, ...(options.planKind ? { planKind: options.planKind } : {}), ...(options.config ? { config: options.config } : {}) });
+  const recompute = recomputer(db, plan);
+  let recomputed = 0;
+  for (const item of plan.items) {
+    if (item.current !== null) continue;
+    await recompute(item.code);
+    recomputed++;
+  }
+  return { year: options.year, indicators: plan.items.length, recomputed };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { syncWarningTasksAs } from '../responsibility/task-issue.service.ts';
 import type { Actor } from '../../core/access/actor.types.ts';
-import { assessedStatusRank, type EvaluationConfigOverrides, type EvaluationStatus } from '../../core/evaluation/index.ts';
+import { assessedStatusRank, difficultyLevel, type EvaluationConfigOverrides, type EvaluationStatus } from '../../core/evaluation/index.ts';
 import type { Database } from '../../storage/schema.ts';
 import type { WarningLevel, WarningRow } from '../../storage/schema/warnings.schema.ts';
 import { findWarnings, insertWarning, updateWarning, type WarningChange } from '../../storage/repositories/warning.repository.ts';
@@ -15,7 +15,8 @@ import { summarise, type WarningSummary } from './warning-view.ts';
 
 /**
  * The year's early-warning list (预警清单), generated after the year's data are approved:
- * - 达标困难 (difficulty): a target of the indicator in that region is at risk (黄) or off track (红);
+ * - 达标困难 (difficulty): a target of the indicator in that region is at risk (黄) or off track (红), or a
+ *   direction-only target's trend worsens (黄) — core difficultyLevel;
  * - 波动较大 (volatility): the year's change is flagged by the robust z-score (黄; 红 when also off track).
  * One warning per indicator × region (the worst of the indicator's targets decides), assigned to the
  * indicator's lead department, and for a county's warning to the county as well. Re-generating the same year
@@ -72,13 +73,13 @@ const rank = (s: EvaluationStatus): number => assessedStatusRank[s] ?? 99;
 /** The warning an indicator's records in one region call for, or null. */
 export function findingOf(records: readonly EvaluationRecord[]): Finding | null {
   if (records.length === 0) return null;
-  const struggling = records.filter((r) => r.status === 'off_track' || r.status === 'at_risk');
+  const struggling = records.filter((r) => difficultyLevel(r) !== null);
   const volatile = records.some((r) => r.volatile);
   if (struggling.length === 0 && !volatile) return null;
   const pool = struggling.length > 0 ? struggling : records;
   const worst = [...pool].sort((a, b) => rank(a.status) - rank(b.status))[0]!;
   const first = records[0]!;
-  const offTrack = struggling.some((r) => r.status === 'off_track');
+  const offTrack = struggling.some((r) => difficultyLevel(r) === 'red');
   return {
     indicatorCode: first.indicatorCode,
     regionCode: first.regionCode,

@@ -162,6 +162,28 @@ forEachDialect('importDataCsv and exportDataValues', (getDb) => {
     expect(imports[0]?.after).toEqual({ inserted: 1, updated: 0 });
   });
 
+  it('keeps each imported value’s full snapshot in the compact batch row: the batch’s shared fields plus its own', async () => {
+    const db = getDb();
+    const text = [
+      `${HEADER},source`,
+      `W2.03,${BOSHAN},2019,,,,90.91,100,110,"备注,含逗号",市卫健委年报`,
+      `W2.03,${BOSHAN},2019,女,,,90.91,50,55,,`,
+    ].join('\n');
+    expect(await importDataCsv(db, CLI_SYSTEM_ACTOR, text, { origin: 'cli', backfilled: true })).toMatchObject({ inserted: 2 });
+    const [total] = await findAudit(db, { entity: 'data_value', entityKey: `W2.03|${BOSHAN}|2019|_T` });
+    expect(total).toMatchObject({ action: 'value.insert', entity: 'data_value', before_json: null, origin: 'cli', user_name: '系统（命令行）' });
+    expect(JSON.parse(total?.after_json ?? 'null')).toEqual({
+      value: 90.91, numerator: 100, denominator: 110, source: '市卫健委年报', note: '备注,含逗号', status: 'approved', version: 1, backfilled: true, formId: null,
+    });
+    const [women] = await findAudit(db, { entity: 'data_value', entityKey: `W2.03|${BOSHAN}|2019|sex=女` });
+    expect(JSON.parse(women?.after_json ?? 'null')).toEqual({
+      value: 90.91, numerator: 50, denominator: 55, source: null, note: null, status: 'approved', version: 1, backfilled: true, formId: null,
+    });
+    // The stored text is the compact shape: the shared fields once, each value's own fields under its key.
+    const batch = await db.selectFrom('audit_log').select('after_json').where('entity', '=', 'data_value_batch').where('entity_key', '=', `${BOSHAN}|2019`).executeTakeFirstOrThrow();
+    expect(JSON.parse(batch.after_json ?? '{}')).toMatchObject({ inserted: 2, updated: 0, common: { status: 'approved', backfilled: true, value: null } });
+  });
+
   it('names the value of a problem that has no row in the file (parts against a stored total)', async () => {
     const db = getDb();
     await importDataCsv(db, a.stats, `${HEADER}\nW2.03,${BOSHAN},2023,,,,90.91,100,110,`);

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { scheduleEvaluationWarmup } from '../evaluation/evaluation-warmup.service.ts';
 import type { Actor } from '../../core/access/actor.types.ts';
 import { cellLabel, parseDisaggregationKey } from '../../core/monitoring/disaggregation.ts';
 import type { Database } from '../../storage/schema.ts';
@@ -75,6 +76,8 @@ export async function importDataCsv(db: Kysely<Database>, actor: Actor, source: 
   if (options.backfilled !== undefined) writeOptions.backfilled = options.backfilled;
   try {
     const result = await writeDataValues(db, actor, parsed.inputs, writeOptions);
+    // Committed: approved values change the stored evaluation of their years, recomputed in the background.
+    if (writeOptions.status === 'approved') scheduleEvaluationWarmup(db, new Set(parsed.inputs.map((i) => i.year)));
     return { ...result, values: parsed.inputs.length, parseMs: parsedAt - started, writeMs: performance.now() - parsedAt };
   } catch (err) {
     if (err instanceof DataValueRejectedError) {

@@ -222,12 +222,15 @@ class RowReader {
     let area: Area | null = null;
     let ageGroup: string | null = null;
     let cellOk = true;
-    if (sexText !== '') {
+    // The usual words directly; anything else (女性, 合计…) through cellFromRaw.
+    if (sexText === '女' || sexText === '男') sex = sexText;
+    else if (sexText !== '') {
       const parsed = cellFromRaw({ sex: sexText });
       if (parsed.ok) sex = parsed.cell.sex;
       else (this.fail(row, 'sex', parsed.message), (cellOk = false));
     }
-    if (areaText !== '') {
+    if (areaText === '城镇' || areaText === '农村') area = areaText;
+    else if (areaText !== '') {
       const parsed = cellFromRaw({ area: areaText });
       if (parsed.ok) area = parsed.cell.area;
       else (this.fail(row, 'area', parsed.message), (cellOk = false));

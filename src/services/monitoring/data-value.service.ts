@@ -166,6 +166,25 @@ function snapshot(v: Content & { status: DataValueStatus; version: number; backf
   );
 }
 
+/**
+ * An inserted value's audit snapshot as the fields that differ from its batch's common snapshot (batchCommon):
+ * the value always, then what is not empty or not the batch's back-fill flag (text without braces).
+ */
+function insertDelta(v: Content & { backfilled: boolean }, backfilled: boolean): string {
+  let text = `"value":${jsonField(v.value)}`;
+  if (v.numerator !== null) text += `,"numerator":${v.numerator}`;
+  if (v.denominator !== null) text += `,"denominator":${v.denominator}`;
+  if (v.source !== null) text += `,"source":${JSON.stringify(v.source)}`;
+  if (v.note !== null) text += `,"note":${JSON.stringify(v.note)}`;
+  if (v.backfilled !== backfilled) text += `,"backfilled":${v.backfilled}`;
+  return text;
+}
+
+/** What the new values of one import batch share: a snapshot (same fields and order) with the content empty. */
+function batchCommon(status: DataValueStatus, backfilled: boolean, formId: number | null): string {
+  return snapshot({ value: null, numerator: null, denominator: null, source: null, note: null, status, version: 1, backfilled }, formId);
+}
+
 function cleanText(text: string | null | undefined): string | null | undefined {
   if (text === undefined || text === null) return text;
   const trimmed = text.trim();
@@ -304,52 +323,73 @@ function acceptInputs(ctx: WriteContext, inputs: readonly DataValueInput[]): Map
   const { actor, options, catalogue, names } = ctx;
   const byRegion = new Map<string, Accepted[]>();
   const seen = new Map<string, DataValueInput>();
-  for (const [index, input] of inputs.entries()) {
+  // Cells repeat (a few dozen in a million values): each raw triple is parsed once and its cell object shared.
+  type KnownCell = { parsed: ReturnType<typeof cellFromRaw>; cell: DisaggregationCell; cellKey: string; problems: Map<ReportingIndicator, string | null> };
+  const cells = new Map<unknown, Map<unknown, Map<unknown, KnownCell>>>();
+  // Access and status depend on the indicator and region only: checked once per pair (null: allowed).
+  const gates = new Map<ReportingIndicator, Map<string, { code: DataValueIssue['code']; message: string } | null>>();
+  const gate = (indicator: ReportingIndicator, regionCode: string): { code: DataValueIssue['code']; message: string } | null => {
+    const resource = valueResource(indicator.definition.code, regionCode, indicator.reportingDepartmentId);
+    const what = () => `${names.get(regionCode) ?? regionCode}“${indicator.definition.name}”的数据`;
+    if (!canWrite(actor, resource)) return { code: 'access_denied', message: denialMessage(actor, 'write', what()) };
+    if (options.status === 'approved' && !ctx.operator) return { code: 'status_denied', message: '无权直接录入已审核通过的数据：仅统计局或管理员可以操作' };
+    if (options.status === 'submitted' && !canSubmit(actor, resource)) return { code: 'status_denied', message: denialMessage(actor, 'submit', what()) };
+    return null;
+  };
+  const atOf = (input: DataValueInput, regionCode: string, cellKey: string): IssueAt => ({
+    indicatorCode: String(input.indicatorCode ?? ''), regionCode, cellKey, year: input.year, location: input.location,
+  });
+  for (let index = 0; index < inputs.length; index++) {
+    const input = inputs[index] as DataValueInput;
     const regionCode = String(input.regionCode ?? '');
-    const parsedCell = cellFromRaw({ sex: input.sex, ageGroup: input.ageGroup, area: input.area });
-    const cell = parsedCell.ok ? parsedCell.cell : { sex: null, ageGroup: null, area: null };
-    const cellKey = disaggregationKey(cell);
-    const at: IssueAt = { indicatorCode: String(input.indicatorCode ?? ''), regionCode, cellKey, year: input.year, location: input.location };
-    const indicator = catalogue.get(at.indicatorCode);
+    let bySex = cells.get(input.sex);
+    if (bySex === undefined) cells.set(input.sex, (bySex = new Map()));
+    let byArea = bySex.get(input.area);
+    if (byArea === undefined) bySex.set(input.area, (byArea = new Map()));
+    let known = byArea.get(input.ageGroup);
+    if (known === undefined) {
+      const parsed = cellFromRaw({ sex: input.sex, ageGroup: input.ageGroup, area: input.area });
+      const cell: DisaggregationCell = parsed.ok ? parsed.cell : { sex: null, ageGroup: null, area: null };
+      byArea.set(input.ageGroup, (known = { parsed, cell, cellKey: disaggregationKey(cell), problems: new Map() }));
+    }
+    const { parsed: parsedCell, cell, cellKey } = known;
+    const indicator = catalogue.get(String(input.indicatorCode ?? ''));
     if (indicator === undefined) {
+      const at = atOf(input, regionCode, cellKey);
       addIssue(ctx, at, 'unknown_indicator', `指标代码“${at.indicatorCode}”不在指标目录中`);
       continue;
     }
     if (!names.has(regionCode)) {
-      addIssue(ctx, at, 'unknown_region', `区划代码“${regionCode}”不存在`);
+      addIssue(ctx, atOf(input, regionCode, cellKey), 'unknown_region', `区划代码“${regionCode}”不存在`);
       continue;
     }
     if (!Number.isInteger(input.year) || input.year < YEAR_MIN || input.year > YEAR_MAX) {
-      addIssue(ctx, at, 'invalid_year', `年度“${String(input.year)}”无效，应为${YEAR_MIN}—${YEAR_MAX}之间的整数`);
+      addIssue(ctx, atOf(input, regionCode, cellKey), 'invalid_year', `年度“${String(input.year)}”无效，应为${YEAR_MIN}—${YEAR_MAX}之间的整数`);
       continue;
     }
     if (!parsedCell.ok) {
-      addIssue(ctx, at, 'invalid_cell', parsedCell.message);
+      addIssue(ctx, atOf(input, regionCode, cellKey), 'invalid_cell', parsedCell.message);
       continue;
     }
-    const problem = cellProblem(indicator.definition, cell);
+    let problem = known.problems.get(indicator);
+    if (problem === undefined) known.problems.set(indicator, (problem = cellProblem(indicator.definition, cell)));
     if (problem !== null) {
-      addIssue(ctx, at, 'invalid_cell', `分组“${cellLabel(cell)}”无效：${problem}`);
+      addIssue(ctx, atOf(input, regionCode, cellKey), 'invalid_cell', `分组“${cellLabel(cell)}”无效：${problem}`);
       continue;
     }
-    const resource = valueResource(indicator.definition.code, regionCode, indicator.reportingDepartmentId);
-    if (!canWrite(actor, resource)) {
-      addIssue(ctx, at, 'access_denied', denialMessage(actor, 'write', `${names.get(regionCode) ?? regionCode}“${indicator.definition.name}”的数据`));
-      continue;
-    }
-    if (options.status === 'approved' && !ctx.operator) {
-      addIssue(ctx, at, 'status_denied', '无权直接录入已审核通过的数据：仅统计局或管理员可以操作');
-      continue;
-    }
-    if (options.status === 'submitted' && !canSubmit(actor, resource)) {
-      addIssue(ctx, at, 'status_denied', denialMessage(actor, 'submit', `${names.get(regionCode) ?? regionCode}“${indicator.definition.name}”的数据`));
+    let byRegionGate = gates.get(indicator);
+    if (byRegionGate === undefined) gates.set(indicator, (byRegionGate = new Map()));
+    let denied = byRegionGate.get(regionCode);
+    if (denied === undefined) byRegionGate.set(regionCode, (denied = gate(indicator, regionCode)));
+    if (denied !== null) {
+      addIssue(ctx, atOf(input, regionCode, cellKey), denied.code, denied.message);
       continue;
     }
     const key = valueKey(indicator.definition.code, regionCode, input.year, cellKey);
     const first = seen.get(key);
     if (first !== undefined) {
       const where = locationText(first.location);
-      addIssue(ctx, at, 'duplicate_cell', `“${indicator.definition.name}”${input.year}年“${cellLabel(cell)}”重复填报${where ? `（与${where}重复）` : ''}`);
+      addIssue(ctx, atOf(input, regionCode, cellKey), 'duplicate_cell', `“${indicator.definition.name}”${input.year}年“${cellLabel(cell)}”重复填报${where ? `（与${where}重复）` : ''}`);
       continue;
     }
     seen.set(key, input);
@@ -366,6 +406,8 @@ function planChunk(ctx: WriteContext, accepted: readonly Accepted[], stored: rea
   const existingByKey = new Map<string, StoredDataValue>();
   for (const v of stored) existingByKey.set(keyOfValue(v), v);
   const planned: Planned[] = [];
+  // One region per chunk: its forms differ only by year (and, for the city, by the reporting department).
+  const formsByYear = new Map<number, Map<number | null, ReturnType<typeof resolveForm>>>();
   for (const a of accepted) {
     const existing = existingByKey.get(a.key);
     const input = a.input;
@@ -385,7 +427,11 @@ function planChunk(ctx: WriteContext, accepted: readonly Accepted[], stored: rea
       form = index.formsById.get(formId) ?? null;
       backfilled = options.backfilled ?? existing.backfilled;
     } else {
-      const resolved = resolveForm(index, a.indicator, a.regionCode, a.year, options.status);
+      let byDepartment = formsByYear.get(a.year);
+      if (byDepartment === undefined) formsByYear.set(a.year, (byDepartment = new Map()));
+      const department = a.regionCode === CITY_REGION_CODE ? a.indicator.reportingDepartmentId : null;
+      let resolved = byDepartment.get(department);
+      if (resolved === undefined) byDepartment.set(department, (resolved = resolveForm(index, a.indicator, a.regionCode, a.year, options.status)));
       form = resolved.form;
       formId = form?.id ?? null;
       backfilled = options.backfilled ?? (existing?.backfilled ?? resolved.backfilled);
@@ -495,7 +541,7 @@ async function writeChunk(db: Kysely<Database>, ctx: WriteContext, planned: read
   const inserts: unknown[][] = [];
   const audit: unknown[][] = [];
   const batchAudit = BATCH_AUDIT_ORIGINS.has(origin);
-  const batches = new Map<string, { regionCode: string; year: number; formId: number | null; changes: ValueBatchChange[] }>();
+  const batches = new Map<string, { regionCode: string; year: number; formId: number | null; backfilled: boolean | null; changes: ValueBatchChange[] }>();
   for (const p of planned) {
     if (p.change === 'unchanged') {
       counts.unchanged++;
@@ -528,21 +574,26 @@ async function writeChunk(db: Kysely<Database>, ctx: WriteContext, planned: read
       counts.updated++;
     }
     const action = p.change === 'insert' ? 'value.insert' : 'value.update';
-    const beforeJson = p.existing === undefined ? null : snapshot(p.existing, p.existing.formId);
-    const afterJson = snapshot(n, p.formId);
     if (batchAudit) {
       const group = `${p.regionCode}|${p.year}|${p.formId ?? ''}`;
       let batch = batches.get(group);
-      if (batch === undefined) batches.set(group, (batch = { regionCode: p.regionCode, year: p.year, formId: p.formId, changes: [] }));
-      batch.changes.push({ key: p.key, action, beforeJson, afterJson });
+      if (batch === undefined) batches.set(group, (batch = { regionCode: p.regionCode, year: p.year, formId: p.formId, backfilled: null, changes: [] }));
+      if (p.change === 'insert') {
+        batch.backfilled ??= n.backfilled;
+        batch.changes.push({ key: p.key, action: 'value.insert', insertJson: insertDelta(n, batch.backfilled) });
+      } else {
+        const existing = p.existing as StoredDataValue;
+        batch.changes.push({ key: p.key, action: 'value.update', beforeJson: snapshot(existing, existing.formId), afterJson: snapshot(n, p.formId) });
+      }
     } else {
-      audit.push([now, who.id, who.name, action, 'data_value', p.key, p.formId, beforeJson, afterJson, ctx.reason, origin]);
+      const beforeJson = p.existing === undefined ? null : snapshot(p.existing, p.existing.formId);
+      audit.push([now, who.id, who.name, action, 'data_value', p.key, p.formId, beforeJson, snapshot(n, p.formId), ctx.reason, origin]);
     }
   }
   for (const b of batches.values()) {
     audit.push([
       now, who.id, who.name, VALUE_BATCH_ACTION, VALUE_BATCH_ENTITY, valueBatchKey(b.regionCode, b.year), b.formId,
-      null, valueBatchJson(b.changes), ctx.reason, origin,
+      null, valueBatchJson(b.changes, batchCommon(status, b.backfilled ?? false, b.formId)), ctx.reason, origin,
     ]);
   }
   try {

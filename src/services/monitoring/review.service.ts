@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { scheduleEvaluationWarmup } from '../evaluation/evaluation-warmup.service.ts';
 import { syncRoundTasksAs } from '../responsibility/task-issue.service.ts';
 import type { Actor } from '../../core/access/actor.types.ts';
 import { canApprove, canReturn, canSubmit, canUnlock, denialMessage, isOperator } from '../../core/access/policies.ts';
@@ -167,8 +168,10 @@ export async function returnForm(db: Kysely<Database>, actor: Actor, formId: num
  * its indicators rolls up from the counties, it is approved only after every county form of the round is.
  */
 export async function approveForm(db: Kysely<Database>, actor: Actor, formId: number): Promise<TransitionResult> {
-  return inTransaction(db, async (trx) => {
+  let year: number | null = null;
+  const approved = await inTransaction(db, async (trx) => {
     const { form, round } = await loadReadableForm(trx, actor, formId);
+    year = round.year;
     if (!canApprove(actor, formResource(form))) throw accessDenied(denialMessage(actor, 'approve', '该报表'));
     if (form.status !== 'submitted') throw invalidState(`报表当前为“${STATUS_LABELS[form.status]}”，只有已提交的报表可以审核通过`);
     if (form.kind === 'department') {
@@ -196,6 +199,9 @@ export async function approveForm(db: Kysely<Database>, actor: Actor, formId: nu
     await syncRoundTasksAs(trx, actor, form.round_id); // submitted: task done; returned: reopened
     return result(trx, form.id, changed);
   });
+  // Committed: the year's stored evaluation is recomputed in the background (when the server enabled it).
+  if (year !== null) scheduleEvaluationWarmup(db, year);
+  return approved;
 }
 
 export interface UnlockResult {
@@ -258,6 +264,7 @@ export async function unlockValues(db: Kysely<Database>, actor: Actor, refs: rea
       }
     }
     await appendAudit(trx, audit);
+    for (const roundId of new Set(reopened.map((f) => f.round_id))) await syncRoundTasksAs(trx, actor, roundId); // unlocked: task reopened
     const forms = await summariseForms(trx, (await Promise.all(reopened.map((f) => findForm(trx, f.id)))) as FormRow[]);
     return { values: values.length, forms };
   });

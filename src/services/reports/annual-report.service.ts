@@ -1,13 +1,14 @@
 import type { Kysely } from 'kysely';
 import { CITY_REGION_CODE } from '../../core/access/actor.types.ts';
 import type { PlanKind } from '../../core/plan/plan.types.ts';
-import { composeAnnualReport, type AnnualReportInput, type TargetFacts, type WarningFacts } from '../../core/reports/annual-report.compose.ts';
+import { composeAnnualReport, type TargetFacts, type WarningFacts } from '../../core/reports/annual-report.compose.ts';
 import type { AnnualReport, ReportPlanScope } from '../../core/reports/report.types.ts';
 import { forEachIndicatorEvaluation } from '../evaluation/evaluate-year.service.ts';
 import { listWarnings } from '../evaluation/warning.service.ts';
 import { CLI_SYSTEM_ACTOR } from '../exchange/system-actor.ts';
 import { isDemoDatabase } from '../../storage/repositories/metadata.repository.ts';
 import type { Database } from '../../storage/schema.ts';
+import { recordFacts, reportPlans } from './report-facts.ts';
 
 export interface AnnualReportQuery {
   year: number;
@@ -28,33 +29,12 @@ export async function buildAnnualReport(db: Kysely<Database>, query: AnnualRepor
     const series = e.series.get(regionCode)?.points ?? [];
     for (const r of e.records) {
       if (r.regionCode !== regionCode) continue;
-      targets.push({
-        planKind: r.planKind,
-        domainOrd: r.domainOrd,
-        indicatorCode: r.indicatorCode,
-        indicatorName: r.indicatorName,
-        unit: r.unit,
-        polarity: e.indicator.polarity,
-        series: series.map((p) => ({ year: p.year, value: p.value })),
-        targetText: r.targetText,
-        targetValue: r.targetValue,
-        status: r.status,
-        trend: r.trend,
-        departmentName: r.departmentName,
-      });
+      targets.push({ ...recordFacts(r), polarity: e.indicator.polarity, series: series.map((p) => ({ year: p.year, value: p.value })) });
     }
   });
   const region = ctx.regions[0]!;
 
-  const plans = new Map<string, AnnualReportInput['plans'][number]>();
-  for (const d of ctx.domains.values()) {
-    if (planKind !== undefined && d.planKind !== planKind) continue;
-    let plan = plans.get(d.planCode);
-    if (plan === undefined) plans.set(d.planCode, (plan = { kind: d.planKind, title: d.planTitle, domains: [] }));
-    plan.domains.push({ ord: d.ord, title: d.title });
-  }
-  // Women's plan first, then children's, whatever the import order.
-  const orderedPlans = [...plans.values()].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'women' ? -1 : 1));
+  const orderedPlans = reportPlans(ctx.domains.values(), planKind);
 
   // The report is a public document once published: it lists every warning of the year in its scope.
   const indicatorCodes = new Set(ctx.targetsByIndicator.keys());

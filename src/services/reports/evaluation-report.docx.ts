@@ -1,23 +1,17 @@
-import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, PageBreak, Paragraph, TextRun, type FileChild } from 'docx';
-import { formatNumber, withUnit } from '../../core/evaluation/format.ts';
+import { PageBreak, Paragraph, TextRun, type FileChild } from 'docx';
 import { chineseNumeral } from '../../core/reports/annual-report.compose.ts';
 import { decimalsFor } from '../../core/reports/change-text.ts';
-import { statusByDomainChart, type ChartOption } from '../../core/reports/chart-options.ts';
+import { statusByDomainChart } from '../../core/reports/chart-options.ts';
 import { sectionParagraphs } from '../../core/reports/evaluation-report.compose.ts';
 import type { AchievementRate, EvaluationChapter, EvaluationReport, EvaluationTargetRow } from '../../core/reports/evaluation-report.types.ts';
-import { renderCharts, type RenderedChart } from './chart-render.ts';
-import { FONTS, SIZES, body, dataTable, reportSection, reportStyles, type TableColumn } from './docx-style.ts';
-
-const STATUS_TEXT_COLORS: Record<string, string> = { achieved: '237804', on_track: '0958D9', at_risk: 'AD6800', off_track: 'C00000' };
-
-function valueText(unit: string, value: number | null, decimals: number): string {
-  return value === null ? '—' : withUnit(formatNumber(value, decimals), unit);
-}
+import type { RenderedChart } from './chart-render.ts';
+import { STATUS_TEXT_COLORS, caption, cover, currentValueText, figure, heading1, heading2, renderReportCharts, reportDocx, valueText } from './docx-blocks.ts';
+import { body, dataTable, type TableColumn } from './docx-style.ts';
 
 /** The cells of one row of a chapter's target table: 指标, 出处, 基期值, 评估年值, 规划目标, 评估结果. */
 export function targetCells(year: number, row: EvaluationTargetRow): string[] {
   const d = decimalsFor(row.value, row.baseline);
-  const current = row.value === null ? '—' : valueText(row.unit, row.value, d) + (row.valueYear !== null && row.valueYear !== year ? `（${row.valueYear}年）` : '');
+  const current = currentValueText(row.unit, row.value, row.valueYear, year, d);
   return [row.indicatorName, row.sourceLabel, valueText(row.unit, row.baseline, d), current, row.targetText, row.statusLabel];
 }
 
@@ -49,41 +43,22 @@ export function rateCells(r: AchievementRate): string[] {
   return [r.label, String(t.total), String(t.achieved), String(t.on_track), String(t.at_risk), String(t.off_track), String(t.insufficient_data), r.achievedRateText, r.expectedRateText];
 }
 
-function caption(text: string): Paragraph {
-  return new Paragraph({ style: 'TableCaption', children: [new TextRun(text)] });
-}
-
 /** A third-level heading (“1. …”): body font, bold, as GB/T 9704 writes it. */
 function subheading(text: string): Paragraph {
   return new Paragraph({ style: 'BodyText', keepNext: true, children: [new TextRun({ text, bold: true })] });
 }
 
-function figure(chart: RenderedChart, title: string): FileChild[] {
-  return [
-    new Paragraph({ style: 'Figure', children: [new ImageRun({ type: 'png', data: chart.png, transformation: { width: 560, height: 315 }, altText: { name: title, title, description: title } })] }),
-    caption(title),
-  ];
-}
-
-interface ReportCharts {
-  overview: RenderedChart | null;
-  chapters: Map<EvaluationChapter, RenderedChart>;
-}
-
 /** The overview (targets of each domain by status) and, per domain, its targets by lead department and status. */
-function renderReportCharts(report: EvaluationReport): ReportCharts {
-  const options: ChartOption[] = [];
-  const hasOverview = report.chapters.some((c) => c.rate.tally.total > 0);
-  if (hasOverview) options.push(statusByDomainChart('各领域目标实现情况', report.chapters.map((c) => ({ title: c.title, tally: c.rate.tally }))));
-  const charted = report.chapters.filter((c) => c.rate.tally.total > 0);
-  for (const c of charted) options.push(statusByDomainChart(`${c.title}领域各牵头部门目标实现情况`, c.departments.map((d) => ({ title: d.label, tally: d.tally }))));
-  const rendered = renderCharts(options, 640, 360);
-  const offset = hasOverview ? 1 : 0;
-  return { overview: hasOverview ? rendered[0]! : null, chapters: new Map(charted.map((c, i) => [c, rendered[i + offset]!] as const)) };
+function chartsOf(report: EvaluationReport) {
+  const overview = report.chapters.some((c) => c.rate.tally.total > 0) ? statusByDomainChart('各领域目标实现情况', report.chapters.map((c) => ({ title: c.title, tally: c.rate.tally }))) : null;
+  const perChapter = report.chapters
+    .filter((c) => c.rate.tally.total > 0)
+    .map((c) => [c, statusByDomainChart(`${c.title}领域各牵头部门目标实现情况`, c.departments.map((d) => ({ title: d.label, tally: d.tally })))] as const);
+  return renderReportCharts(overview, perChapter);
 }
 
 function chapterBlocks(report: EvaluationReport, chapter: EvaluationChapter, counter: { table: number; figure: number }, chart: RenderedChart | undefined): FileChild[] {
-  const blocks: FileChild[] = [new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(chapter.heading)] })];
+  const blocks: FileChild[] = [heading2(chapter.heading)];
   blocks.push(...chapter.paragraphs.map(body));
   if (chart !== undefined) blocks.push(...figure(chart, `图${++counter.figure}　${chapter.title}领域各牵头部门目标实现情况`));
   let sub = 0;
@@ -120,38 +95,14 @@ function chapterBlocks(report: EvaluationReport, chapter: EvaluationChapter, cou
   return blocks;
 }
 
-function cover(report: EvaluationReport): FileChild[] {
-  const blocks: FileChild[] = [new Paragraph({ spacing: { before: 2400 }, children: [] })];
-  if (report.dataLabel !== null) {
-    blocks.push(
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        spacing: { after: 480 },
-        children: [new TextRun({ text: `【${report.dataLabel}】`, font: { ascii: FONTS.latin, hAnsi: FONTS.latin, eastAsia: FONTS.heading1 }, size: 48, color: 'C00000', bold: true })],
-      }),
-    );
-    blocks.push(body('本报告由平台示例数据生成，数字不代表真实统计结果，仅供演示和测试使用。'));
-  }
-  blocks.push(new Paragraph({ heading: HeadingLevel.TITLE, spacing: { before: 1200 }, children: [new TextRun(report.title)] }));
-  blocks.push(
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 2400 }, children: [new TextRun({ text: report.issuer, size: SIZES.body })] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: `${report.generatedAt.slice(0, 4)}年${Number(report.generatedAt.slice(5, 7))}月`, size: SIZES.body })] }),
-    new Paragraph({ children: [new PageBreak()] }),
-  );
-  return blocks;
-}
-
-const heading1 = (text: string) => new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(text)] });
-
 /**
  * The mid-term or final evaluation report as a Word document (.docx bytes); `sections` are the texts the office
  * wrote (problems, recommendations, outlook), 「（待撰写）」 where not yet written.
  */
 export async function evaluationReportDocx(report: EvaluationReport, sections: Readonly<Record<string, string>> = {}): Promise<Buffer> {
   const counter = { table: 0, figure: 0 };
-  const charts = renderReportCharts(report);
+  const charts = chartsOf(report);
   const children: FileChild[] = [...cover(report)];
-  children.push(new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(report.title)] }));
   let section = 0;
   children.push(heading1(`${chineseNumeral(++section)}、总体情况`));
   children.push(...report.overview.paragraphs.map(body));
@@ -168,7 +119,7 @@ export async function evaluationReportDocx(report: EvaluationReport, sections: R
 
   for (const planTitle of [...new Set(report.chapters.map((c) => c.planTitle))]) {
     children.push(heading1(`${chineseNumeral(++section)}、《${planTitle}》各领域目标实现情况`));
-    for (const chapter of report.chapters.filter((c) => c.planTitle === planTitle)) children.push(...chapterBlocks(report, chapter, counter, charts.chapters.get(chapter)));
+    for (const chapter of report.chapters.filter((c) => c.planTitle === planTitle)) children.push(...chapterBlocks(report, chapter, counter, charts.byKey.get(chapter)));
   }
 
   for (const spec of report.sections) {
@@ -201,12 +152,5 @@ export async function evaluationReportDocx(report: EvaluationReport, sections: R
     }
   }
 
-  const doc = new Document({
-    creator: report.issuer,
-    title: report.title,
-    description: report.dataLabel === null ? report.title : `${report.title}（${report.dataLabel}）`,
-    styles: reportStyles,
-    sections: [{ ...reportSection(report.title, report.dataLabel), children }],
-  });
-  return Packer.toBuffer(doc);
+  return reportDocx(report, children);
 }

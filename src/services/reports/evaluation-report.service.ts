@@ -3,7 +3,6 @@ import { CITY_REGION_CODE } from '../../core/access/actor.types.ts';
 import type { PlanKind } from '../../core/plan/plan.types.ts';
 import {
   composeEvaluationReport,
-  type EvaluationReportInput,
   type EvaluationTargetFacts,
   type GoalFacts,
   type SelfAssessmentFacts,
@@ -16,6 +15,7 @@ import type { Database } from '../../storage/schema.ts';
 import { forEachIndicatorEvaluation } from '../evaluation/evaluate-year.service.ts';
 import { invalidInput } from '../evaluation/evaluation.errors.ts';
 import { listSelfAssessments } from '../unit-reports/unit-report-evaluation.ts';
+import { recordFacts, reportPlans } from './report-facts.ts';
 
 export interface EvaluationReportQuery {
   kind: EvaluationReportKind;
@@ -81,33 +81,12 @@ export async function buildEvaluationReport(
     for (const r of e.records) {
       if (r.regionCode !== regionCode) continue;
       const source = sources.get(r.targetId);
-      targets.push({
-        planKind: r.planKind,
-        domainOrd: r.domainOrd,
-        source: { type: source?.type ?? 'goal', ord: source?.ord ?? 0 },
-        indicatorCode: r.indicatorCode,
-        indicatorName: r.indicatorName,
-        unit: r.unit,
-        series,
-        targetText: r.targetText,
-        targetValue: r.targetValue,
-        status: r.status,
-        trend: r.trend,
-        reason: r.reason,
-        departmentName: r.departmentName,
-      });
+      targets.push({ ...recordFacts(r), source: { type: source?.type ?? 'goal', ord: source?.ord ?? 0 }, series, reason: r.reason });
     }
   });
   const region = ctx.regions[0]!;
 
-  const plans = new Map<string, EvaluationReportInput['plans'][number]>();
-  for (const d of ctx.domains.values()) {
-    if (planKind !== undefined && d.planKind !== planKind) continue;
-    let plan = plans.get(d.planCode);
-    if (plan === undefined) plans.set(d.planCode, (plan = { kind: d.planKind, title: d.planTitle, domains: [] }));
-    plan.domains.push({ ord: d.ord, title: d.title });
-  }
-  const orderedPlans = [...plans.values()].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'women' ? -1 : 1));
+  const orderedPlans = reportPlans(ctx.domains.values(), planKind);
 
   const goals: GoalFacts[] = [];
   for (const p of await listPlans(db)) {

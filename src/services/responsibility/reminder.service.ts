@@ -10,7 +10,9 @@ import {
   listNotifications,
   listReminderContacts,
   listTaskRows,
-  setNotificationStatus,
+  listUndeliveredNotifications,
+  recordDeliveryAttempt,
+  setNotificationDetail,
   unitNames,
 } from '../../storage/repositories/task.repository.ts';
 import { parseJsonList } from '../../storage/repositories/row-mappers.ts';
@@ -58,8 +60,9 @@ export async function removeContact(db: Kysely<Database>, actor: Actor, id: numb
 
 /**
  * Builds the day's reminder e-mails (for open tasks whose reminder date has come, and overdue ones) for the
- * owners' contacts, stores them in the outbox, and sends them when a mailer is given. Safe to run several times
- * a day: a message already built for the task, date and recipient is not built again.
+ * owners' contacts and stores them in the outbox; with a mailer, then delivers the outbox (deliverOutbox): the
+ * new messages and those left pending or failed by earlier runs. Safe to run several times a day: a message
+ * already built for the task, date and recipient is not built again, and a sent one is not sent again.
  */
 export async function sendTaskReminders(
   db: Kysely<Database>,
@@ -67,11 +70,12 @@ export async function sendTaskReminders(
 ): Promise<ReminderRun> {
   const today = todayOf(options);
   const log = options.log ?? (() => {});
-  const run: ReminderRun = { date: today, tasksDue: 0, built: 0, sent: 0, failed: 0, pending: 0, withoutContact: 0, transport: options.mailer ? 'mailer' : 'none', notice: options.notice ?? null };
+  const run: ReminderRun = { date: today, tasksDue: 0, built: 0, sent: 0, failed: 0, retried: 0, pending: 0, withoutContact: 0, transport: options.mailer ? 'mailer' : 'none', notice: options.notice ?? null };
   if (options.mailer === null && options.notice) log(options.notice);
   const contacts = await listReminderContacts(db);
   const rows = await listTaskRows(db, { status: ['open'] });
   const views = new Map((await toTaskViews(db, rows, null, options)).map((v) => [v.id, v]));
+  const builtIds = new Set<number>();
   for (const row of rows) {
     const reminder = reminderFor({ status: row.status, dueDate: row.due_date, reminderDays: parseJsonList<number>(row.reminder_days) }, today);
     // Remind on each reminder date and daily once overdue.
@@ -103,23 +107,85 @@ export async function sendTaskReminders(
       const note = await insertNotificationOnce(db, { task_id: row.id, remind_on: today, recipient: contact.email, subject, body: text, status: 'pending', detail: null, created_at: stampOf(options), sent_at: null });
       if (note === null) continue;
       run.built++;
-      if (options.mailer === null) {
-        run.pending++;
-        continue;
-      }
-      try {
-        await options.mailer.send({ to: contact.email, subject, text });
-        await setNotificationStatus(db, note.id, 'sent', null, stampOf(options));
-        run.sent++;
-      } catch (err) {
-        await setNotificationStatus(db, note.id, 'failed', err instanceof Error ? err.message : String(err), stampOf(options));
-        run.failed++;
-        log(`提醒邮件发送失败（${contact.email}，任务 ${row.id}）：${err instanceof Error ? err.message : String(err)}`);
-      }
+      builtIds.add(note.id);
     }
   }
-  log(`任务提醒（${today}）：到提醒日的任务${run.tasksDue}项，生成邮件${run.built}封，已发送${run.sent}封，失败${run.failed}封，待发送${run.pending}封，无邮件联系人${run.withoutContact}项`);
+  if (options.mailer === null) {
+    run.pending = run.built;
+  } else {
+    const delivery = await deliverOutbox(db, options.mailer, { log, now: options.now });
+    run.sent = delivery.sent;
+    run.failed = delivery.failed;
+    run.retried = delivery.attempted.filter((id) => !builtIds.has(id)).length;
+    run.pending = delivery.left;
+  }
+  log(
+    `任务提醒（${today}）：到提醒日的任务${run.tasksDue}项，生成邮件${run.built}封，已发送${run.sent}封（其中重试${run.retried}封），失败${run.failed}封，待发送${run.pending}封，无邮件联系人${run.withoutContact}项${options.mailer?.label ? `（邮件服务器 ${options.mailer.label}）` : ''}`,
+  );
   return run;
+}
+
+const SKIPPED = '未发送：';
+
+export interface OutboxDelivery {
+  /** Ids of the messages tried in this run. */
+  attempted: number[];
+  sent: number;
+  failed: number;
+  /** Messages left unsent without a try (task closed, or a newer reminder to the same recipient). */
+  left: number;
+}
+
+/**
+ * Delivers the outbox: every pending or failed message of a still open task is tried once; each is marked sent,
+ * or failed with the error (retried on the next run), and its attempts are counted. Of several unsent messages for
+ * the same task and recipient (days without a mail server) only the newest is sent; the older ones, and those of
+ * tasks done or cancelled meanwhile or to a contact since removed, stay in the outbox unsent, with a note why.
+ * Nothing is deleted.
+ */
+export async function deliverOutbox(db: Kysely<Database>, mailer: Mailer, options: { log?: (line: string) => void } & Clock = {}): Promise<OutboxDelivery> {
+  const log = options.log ?? (() => {});
+  const result: OutboxDelivery = { attempted: [], sent: 0, failed: 0, left: 0 };
+  const unsent = await listUndeliveredNotifications(db);
+  const contacts = new Set((await listReminderContacts(db)).map((c) => c.email));
+  const newest = new Map<string, number>();
+  for (const n of unsent) newest.set(`${n.task_id}\u0000${n.recipient}`, n.id);
+  // A skipped message keeps its status; its note says why (and keeps the last error of a failed one).
+  const skip = async (n: (typeof unsent)[number], why: string) => {
+    result.left++;
+    if (n.detail?.startsWith(SKIPPED)) return;
+    await setNotificationDetail(db, n.id, `${SKIPPED}${why}${n.status === 'failed' && n.detail ? `（上次错误：${n.detail}）` : ''}`);
+  };
+  try {
+    for (const n of unsent) {
+      if (n.task_status !== 'open') {
+        await skip(n, '任务已办结或已取消');
+        continue;
+      }
+      if (!contacts.has(n.recipient)) {
+        await skip(n, '该邮件联系人已删除');
+        continue;
+      }
+      if (newest.get(`${n.task_id}\u0000${n.recipient}`) !== n.id) {
+        await skip(n, '已有同一任务发给该联系人的更新提醒');
+        continue;
+      }
+      result.attempted.push(n.id);
+      try {
+        await mailer.send({ to: n.recipient, subject: n.subject, text: n.body });
+        await recordDeliveryAttempt(db, n.id, null, stampOf(options));
+        result.sent++;
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        await recordDeliveryAttempt(db, n.id, message, stampOf(options));
+        result.failed++;
+        log(`提醒邮件发送失败（${n.recipient}，任务 ${n.task_id}，第${n.attempts + 1}次）：${message}`);
+      }
+    }
+  } finally {
+    await mailer.close?.();
+  }
+  return result;
 }
 
 export async function outbox(db: Kysely<Database>, actor: Actor, filter: { status?: 'pending' | 'sent' | 'failed' } = {}) {
@@ -133,6 +199,8 @@ export async function outbox(db: Kysely<Database>, actor: Actor, filter: { statu
     body: n.body,
     status: n.status,
     detail: n.detail,
+    attempts: n.attempts,
+    lastAttemptAt: n.last_attempt_at,
     createdAt: n.created_at,
     sentAt: n.sent_at,
   }));

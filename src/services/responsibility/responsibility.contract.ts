@@ -426,9 +426,13 @@ export interface ReminderRun {
   tasksDue: number;
   /** Messages built for the outbox in this run (one per task, date and recipient; never twice). */
   built: number;
+  /** Messages sent in this run (new ones and retried ones). */
   sent: number;
+  /** Messages that failed in this run (kept as failed, retried on the next run). */
   failed: number;
-  /** Built but not sent: no mail transport. */
+  /** Of the messages tried, those built by earlier runs (pending or failed before). */
+  retried: number;
+  /** Left unsent: without a mail transport, the messages built; with one, older or closed-task messages skipped. */
   pending: number;
   /** Tasks due for a reminder whose owner has no e-mail contact (in-app reminder only). */
   withoutContact: number;
@@ -446,4 +450,37 @@ export interface IssueResult {
   closed: number;
   /** Already there (same owner, same year or source). */
   unchanged: number;
+}
+
+/** The mail transport as the office sees it (no credentials). */
+export interface MailTransportInfo {
+  configured: boolean;
+  /** smtp://host:port of FUER_SMTP_URL, without user and password; null when unset or invalid. */
+  server: string | null;
+  from: string | null;
+  /** Why no mail goes out (Chinese); null when e-mail is sent. */
+  notice: string | null;
+}
+
+export interface MailQueueItem {
+  id: number;
+  taskId: number;
+  taskTitle: string;
+  remindOn: string;
+  recipient: string;
+  subject: string;
+  status: 'pending' | 'sent' | 'failed';
+  /** The last error (failed) or why it was left unsent. */
+  detail: string | null;
+  attempts: number;
+  lastAttemptAt: string | null;
+  sentAt: string | null;
+}
+
+/** The reminder outbox (邮件提醒队列) for the office. */
+export interface MailQueue {
+  transport: MailTransportInfo;
+  counts: { pending: number; sent: number; failed: number };
+  /** The newest messages (at most the limit asked for). */
+  items: MailQueueItem[];
 }

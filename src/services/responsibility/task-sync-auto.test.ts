@@ -6,9 +6,9 @@ import { generateWarnings } from '../evaluation/warning-generate.service.ts';
 import { addCountermeasure, addSteps, closeWarning, completeStep } from '../evaluation/warning.service.ts';
 import { writeDataValues } from '../monitoring/data-value.service.ts';
 import { completeValues } from '../monitoring/monitoring.test-support.ts';
-import { returnForm, submitForm } from '../monitoring/review.service.ts';
+import { approveForm, returnForm, submitForm, unlockForm } from '../monitoring/review.service.ts';
 import { openRound } from '../monitoring/round.service.ts';
-import { actor, actorsFor, seedResponsibility, ZHANGDIAN } from './responsibility.test-support.ts';
+import { actor, actorsFor, BOSHAN, seedResponsibility, ZHANGDIAN } from './responsibility.test-support.ts';
 import type { ResponsibilitySeed } from './responsibility.test-support.ts';
 import { listTasks } from './task.service.ts';
 
@@ -48,6 +48,22 @@ forEachDialect('tasks kept in step automatically', (getDb) => {
     // The other forms' tasks are untouched.
     const others = await listTasks(db, actors.office, { kind: ['data_round'], status: ['done'] });
     expect(others).toEqual([]);
+  });
+
+  it('approval keeps the task done; unlocking the approved values reopens it', async () => {
+    const db = getDb();
+    const round = await openRound(db, actors.stats, { year: 2023, dueDate: '2024-03-31' });
+    const reporter = actor('博山区填报员', ['reporter'], null, BOSHAN);
+    const form = await db.selectFrom('forms').selectAll().where('round_id', '=', round.id).where('region_code', '=', BOSHAN).executeTakeFirstOrThrow();
+    await writeDataValues(db, reporter, completeValues(readCatalogueFile(), BOSHAN, 2023), { origin: 'form', status: 'draft' });
+    const boshanTask = async () => (await listTasks(db, reporter, { kind: ['data_round'] })).find((t) => t.source?.id === round.id);
+    await submitForm(db, reporter, form.id);
+    await approveForm(db, actors.stats, form.id);
+    expect(await boshanTask()).toMatchObject({ status: 'done', outcomeNote: '报表已提交' });
+    const unlocked = await unlockForm(db, actors.stats, form.id, { reason: '发现口径错误，需更正' });
+    expect(unlocked.forms.map((f) => f.id)).toEqual([form.id]);
+    expect((await boshanTask())?.status).toBe('open');
+    expect((await listTasks(db, actors.office, { kind: ['data_round'], source: { type: 'round', id: round.id }, status: ['done'] }))).toEqual([]);
   });
 });
 

@@ -215,7 +215,13 @@ forEachDialect('tasks, supervision, meetings and pilots', (getDb) => {
       const sent: MailMessage[] = [];
       const mailer: Mailer = { send: async (m) => void sent.push(m) };
       const dayBefore = await sendTaskReminders(db, { mailer, ...at('2025-06-29') });
-      expect(dayBefore).toMatchObject({ built: 2, sent: 2, failed: 0, pending: 0, transport: 'mailer' });
+      // The two messages of 06-23 were never sent (no mailer then): the newer ones to the same contact replace them.
+      expect(dayBefore).toMatchObject({ built: 2, sent: 2, failed: 0, retried: 0, pending: 2, transport: 'mailer' });
+      const superseded = await outbox(db, actors.office, { status: 'pending' });
+      expect(superseded.map((m) => [m.remindOn, m.attempts, m.detail])).toEqual([
+        ['2025-06-23', 0, '未发送：已有同一任务发给该联系人的更新提醒'],
+        ['2025-06-23', 0, '未发送：已有同一任务发给该联系人的更新提醒'],
+      ]);
       expect(sent.map((m) => m.to)).toEqual(['wang@example.org', 'wang@example.org']);
       expect(sent.some((m) => m.subject.includes('报送儿童友好城市建设方案（还有1天到期）'))).toBe(true);
       await rejects(outbox(db, actors.education), 403, '仅妇儿工委办公室');

@@ -28,9 +28,15 @@ export async function appendAuditTuples(db: Kysely<Database>, rows: readonly unk
 /**
  * Imports (CSV, command line) log one row per region, year and form instead of one per value: entity
  * 'data_value_batch', key `region|year`, action 'value.import', and in after_json each changed value's action,
- * before and after under its value key — `{"inserted":n,"updated":m,"values":{"W2.01|370303|2024|_T":
- * {"action":"value.insert","before":null,"after":{…}}}}`. Who, when, why and where from are the row's.
- * findAudit reads a value's history from both shapes, so a value's log is the same whichever way it was written.
+ * before and after under its value key. Who, when, why and where from are the row's.
+ * Two shapes are read:
+ * - full: `{"inserted":n,"updated":m,"values":{"W2.01|370303|2024|_T":{"action":"value.insert","before":null,
+ *   "after":{…}}}}`;
+ * - compact (written since the import bench work): `"common"` holds the snapshot fields the batch's new values
+ *   share (status, version 1, form, empty numerator, note…), and an entry without "action" is an insert whose
+ *   after is `{…common, …entry.after}` — `{"inserted":n,"updated":m,"common":{…},"values":{"W2.01|…":{"after":
+ *   {"value":80.5}}}}`. Updates keep their full before and after. A million-value import writes a fifth of the text.
+ * findAudit reads a value's history from every shape, so a value's log is the same whichever way it was written.
  */
 export const VALUE_BATCH_ENTITY = 'data_value_batch' as const;
 export const VALUE_BATCH_ACTION = 'value.import';
@@ -39,36 +45,42 @@ export function valueBatchKey(regionCode: string, year: number | string): string
   return `${regionCode}|${year}`;
 }
 
-/** One value's change in a batch row; before and after are JSON texts (the snapshots a per-value row holds). */
-export interface ValueBatchChange {
-  key: string;
-  action: 'value.insert' | 'value.update';
-  beforeJson: string | null;
-  afterJson: string;
-}
+/**
+ * One value's change in a batch row, as JSON texts: an update's full before and after snapshots; an insert's
+ * after as the fields that differ from the batch's common snapshot (`insertJson`, without braces).
+ */
+export type ValueBatchChange =
+  | { key: string; action: 'value.update'; beforeJson: string | null; afterJson: string }
+  | { key: string; action: 'value.insert'; insertJson: string };
 
-/** The after_json of a batch row, built as text (imports write a million of these entries). */
-export function valueBatchJson(changes: readonly ValueBatchChange[]): string {
+/** The after_json of a batch row, built as text (imports write a million of these entries); `commonJson` is an object's JSON. */
+export function valueBatchJson(changes: readonly ValueBatchChange[], commonJson: string): string {
   let inserted = 0;
   const parts: string[] = [];
   for (const c of changes) {
-    if (c.action === 'value.insert') inserted++;
-    parts.push(`${JSON.stringify(c.key)}:{"action":"${c.action}","before":${c.beforeJson ?? 'null'},"after":${c.afterJson}}`);
+    if (c.action === 'value.insert') {
+      inserted++;
+      parts.push(`${JSON.stringify(c.key)}:{"after":{${c.insertJson}}}`);
+    } else parts.push(`${JSON.stringify(c.key)}:{"action":"${c.action}","before":${c.beforeJson ?? 'null'},"after":${c.afterJson}}`);
   }
-  return `{"inserted":${inserted},"updated":${changes.length - inserted},"values":{${parts.join(',')}}}`;
+  return `{"inserted":${inserted},"updated":${changes.length - inserted},"common":${commonJson},"values":{${parts.join(',')}}}`;
 }
 
 interface BatchEntry {
-  action: string;
-  before: unknown;
-  after: unknown;
+  action?: string;
+  before?: unknown;
+  after?: unknown;
 }
 
-function batchEntry(row: AuditRow, valueKey: string): BatchEntry | undefined {
+function batchEntry(row: AuditRow, valueKey: string): Required<BatchEntry> | undefined {
   try {
-    const parsed = JSON.parse(row.after_json ?? '{}') as { values?: Record<string, BatchEntry> };
+    const parsed = JSON.parse(row.after_json ?? '{}') as { values?: Record<string, BatchEntry>; common?: Record<string, unknown> };
     const values = parsed.values;
-    return values !== undefined && Object.hasOwn(values, valueKey) ? values[valueKey] : undefined;
+    if (values === undefined || !Object.hasOwn(values, valueKey)) return undefined;
+    const entry = values[valueKey] as BatchEntry;
+    if (entry.action !== undefined) return { action: entry.action, before: entry.before ?? null, after: entry.after ?? null };
+    // Compact insert: the batch's common snapshot overlaid with the value's own fields.
+    return { action: 'value.insert', before: null, after: { ...parsed.common, ...(entry.after as Record<string, unknown>) } };
   } catch {
     return undefined;
   }

@@ -164,11 +164,14 @@ export async function insertTuples(
   };
   for (let i = 0; i < rows.length; i += perStatement) {
     const end = Math.min(rows.length, i + perStatement);
-    const parameters: unknown[] = [...sharedValues];
+    const width = columns.length;
+    const parameters = new Array<unknown>(sharedValues.length + (end - i) * width);
+    let p = 0;
+    for (const x of sharedValues) parameters[p++] = x;
     for (let r = i; r < end; r++) {
       const row = rows[r] as unknown[];
-      if (row.length !== columns.length) throw new Error(`${table} 的插入行应有${columns.length}列，实际为${row.length}列`);
-      for (const x of row) parameters.push(x);
+      if (row.length !== width) throw new Error(`${table} 的插入行应有${width}列，实际为${row.length}列`);
+      for (let c = 0; c < width; c++) parameters[p++] = row[c];
     }
     await db.executeQuery(CompiledQuery.raw(textFor(end - i), parameters));
   }

@@ -83,8 +83,36 @@ export async function insertNotificationOnce(db: Kysely<Database>, row: Insertab
   return db.insertInto('task_notifications').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function setNotificationStatus(db: Kysely<Database>, id: number, status: 'sent' | 'failed', detail: string | null, at: string): Promise<void> {
-  await db.updateTable('task_notifications').set({ status, detail, sent_at: status === 'sent' ? at : null }).where('id', '=', id).execute();
+/** Records one delivery attempt: sent (error null) or failed with the error; counts the attempt. */
+export async function recordDeliveryAttempt(db: Kysely<Database>, id: number, error: string | null, at: string): Promise<void> {
+  await db
+    .updateTable('task_notifications')
+    .set((eb) => ({
+      status: error === null ? 'sent' : 'failed',
+      detail: error,
+      sent_at: error === null ? at : null,
+      attempts: eb('attempts', '+', 1),
+      last_attempt_at: at,
+    }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Notes why an unsent message was left in the outbox this run (its status stays as it is). */
+export async function setNotificationDetail(db: Kysely<Database>, id: number, detail: string): Promise<void> {
+  await db.updateTable('task_notifications').set({ detail }).where('id', '=', id).execute();
+}
+
+/** Messages not delivered yet (pending or failed), oldest first, with their task's status. */
+export async function listUndeliveredNotifications(db: Kysely<Database>) {
+  return db
+    .selectFrom('task_notifications as n')
+    .innerJoin('tasks as t', 't.id', 'n.task_id')
+    .selectAll('n')
+    .select('t.status as task_status')
+    .where('n.status', 'in', ['pending', 'failed'])
+    .orderBy('n.id')
+    .execute();
 }
 
 export async function listNotifications(db: Kysely<Database>, filter: { status?: 'pending' | 'sent' | 'failed'; taskId?: number } = {}) {
@@ -92,6 +120,21 @@ export async function listNotifications(db: Kysely<Database>, filter: { status?:
   if (filter.status) q = q.where('status', '=', filter.status);
   if (filter.taskId !== undefined) q = q.where('task_id', '=', filter.taskId);
   return q.orderBy('id').execute();
+}
+
+/** How many messages of each status the outbox holds. */
+export async function countNotificationsByStatus(db: Kysely<Database>): Promise<Record<'pending' | 'sent' | 'failed', number>> {
+  const rows = await db.selectFrom('task_notifications').select(['status', (eb) => eb.fn.countAll<string | number>().as('n')]).groupBy('status').execute();
+  const counts = { pending: 0, sent: 0, failed: 0 };
+  for (const r of rows) counts[r.status] = Number(r.n);
+  return counts;
+}
+
+/** The newest messages first (the mail queue screen). */
+export async function listRecentNotifications(db: Kysely<Database>, limit: number, status?: 'pending' | 'sent' | 'failed') {
+  let q = db.selectFrom('task_notifications as n').innerJoin('tasks as t', 't.id', 'n.task_id').selectAll('n').select('t.title as task_title');
+  if (status) q = q.where('n.status', '=', status);
+  return q.orderBy('n.id', 'desc').limit(limit).execute();
 }
 
 /** Names of departments and regions, for labelling owners and units. */

@@ -65,11 +65,15 @@ export interface TaskNotificationsTable {
   recipient: string;
   subject: string;
   body: string;
-  /** pending: built, not sent (no mail transport); sent; failed. */
+  /** pending: built, not sent yet (no mail transport, or not tried); sent; failed (retried on the next run). */
   status: 'pending' | 'sent' | 'failed';
+  /** The last delivery error (failed), or why a pending message was not sent. */
   detail: string | null;
   created_at: string;
   sent_at: string | null;
+  /** Delivery attempts so far. */
+  attempts: Generated<number>;
+  last_attempt_at: string | null;
 }
 
 /** A county's own plan derived from (or imported and matched to) the city plan of the same kind and period. */

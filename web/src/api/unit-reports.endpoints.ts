@@ -47,10 +47,14 @@ export const unitReportsApi = {
   correct: (id: number, note: string) => sendJson<UnitReportDetail>('POST', `/unit-reports/${seg(id)}/corrections`, { note }),
   attach: (id: number, file: { fileName: string; mime: string; data: string }) => sendJson<UnitReportAttachmentView>('POST', `/unit-reports/${seg(id)}/attachments`, file),
   detach: (id: number, attachmentId: number) => sendJson<UnitReportDetail>('DELETE', `/unit-reports/${seg(id)}/attachments/${seg(attachmentId)}`),
+  /** The report as Word (same access as reading it). */
+  downloadDocx: (r: Pick<UnitReportDetail, 'id' | 'title' | 'version'>) => downloadFile(`/unit-reports/${seg(r.id)}.docx`, `${r.title}${r.version > 1 ? `（第${r.version}版）` : ''}.docx`),
   download: (id: number, a: Pick<UnitReportAttachmentView, 'id' | 'fileName'>) => downloadFile(`/unit-reports/${seg(id)}/attachments/${seg(a.id)}`, a.fileName),
 
   publicList: (signal?: AbortSignal) => getJson<PublishedUnitReport[]>('/public/unit-reports', undefined, signal),
   publicGet: (id: number, signal?: AbortSignal) => getJson<UnitReportDetail>(`/public/unit-reports/${seg(id)}`, undefined, signal),
   /** A plain link (no session needed). */
+  /** The published report as Word: a plain link. */
+  publicDocxUrl: (id: number) => apiUrl(`/public/unit-reports/${seg(id)}.docx`),
   publicAttachmentUrl: (id: number, attachmentId: number) => apiUrl(`/public/unit-reports/${seg(id)}/attachments/${seg(attachmentId)}`),
 };

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { TaskKind, TaskSourceType, TaskStatus } from '../../../core/responsibility/responsibility.types.ts';
+import { mailQueue } from '../../../services/responsibility/mail-queue.service.ts';
 import { mailSetupFromEnv } from '../../../services/responsibility/mailer.ts';
 import { addContact, listContacts, outbox, removeContact, sendTaskReminders } from '../../../services/responsibility/reminder.service.ts';
 import { issueAnnualReportTasks, issueImplementationPlanTasks, syncRoundTasks, syncWarningTasks } from '../../../services/responsibility/task-issue.service.ts';
@@ -101,7 +102,19 @@ export const taskRoutes: FastifyPluginAsync = async (app) => {
     outbox(app.db, actorOf(request), request.query),
   );
 
-  r.post('/tasks/send-reminders', { schema: { tags: TAGS, summary: '生成今天的提醒邮件（配置 FUER_SMTP_URL 且接入发送组件时发送，否则留存在待发送队列）' } }, async (request) => {
+  r.get(
+    '/tasks/mail-queue',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '邮件提醒队列概况（办公室）：发送方式、待发送/已发送/失败封数、最近的邮件及最后一次错误',
+        querystring: z.object({ status: z.enum(['pending', 'sent', 'failed']).optional(), limit: z.coerce.number().int().min(1).max(500).optional() }),
+      },
+    },
+    async (request) => mailQueue(app.db, actorOf(request), request.query),
+  );
+
+  r.post('/tasks/send-reminders', { schema: { tags: TAGS, summary: '生成今天的提醒邮件并发送待发送和失败的邮件（配置 FUER_SMTP_URL 时；否则留存在待发送队列）' } }, async (request) => {
     if (!isOffice(actorOf(request))) throw new HttpError(403, 'forbidden', '无权发送提醒：仅妇儿工委办公室（管理员）可以操作');
     const setup = mailSetupFromEnv();
     return sendTaskReminders(app.db, { mailer: setup.mailer, notice: setup.notice, log: (line) => request.log.info(line) });

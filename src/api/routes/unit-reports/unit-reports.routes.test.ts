@@ -4,6 +4,7 @@ import { forEachDialect } from '../../../../test/databases.ts';
 import type { Role } from '../../../core/access/actor.types.ts';
 import { createUser } from '../../../services/accounts/user.service.ts';
 import { seedResponsibility, ZHANGDIAN, BOSHAN, ZIBO } from '../../../services/responsibility/responsibility.test-support.ts';
+import { docxParagraphs, readDocx } from '../../../services/reports/report.test-support.ts';
 import type { PublishedUnitReport, RoundOverview, UnitReportDetail, UnitReportView } from '../../../services/unit-reports/unit-report.contract.ts';
 import { buildApp } from '../../app.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../auth/auth.contract.ts';
@@ -16,6 +17,7 @@ forEachDialect('unit reports API: rounds, access matrix, review, public pages', 
   const users: Record<string, { cookie: string; csrf: string }> = {};
   let water: UnitReportDetail;
   let zhangdianId: number;
+  let correctionId: number;
 
   beforeAll(async () => {
     const db = getDb();
@@ -164,6 +166,46 @@ forEachDialect('unit reports API: rounds, access matrix, review, public pages', 
       expect(correction.statusCode, correction.body).toBe(201);
       expect(correction.json<UnitReportDetail>()).toMatchObject({ version: 2, status: 'draft', correctionNote: '更正工程数量' });
       expect(correction.json<UnitReportDetail>().attachments.map((a) => a.fileName)).toEqual(['农村供水统计表.csv']);
+      correctionId = correction.json<UnitReportDetail>().id;
+    });
+
+    it('exports a report as Word: to its readers, and the published version to anyone without login', async () => {
+      const paragraphs = async (res: { rawPayload: Buffer }) => docxParagraphs((await readDocx(res.rawPayload)).parts.get('word/document.xml') ?? '');
+      const own = await get('water', `/api/unit-reports/${water.id}.docx`);
+      expect(own.statusCode, own.body).toBe(200);
+      expect(own.headers['content-type']).toContain('wordprocessingml');
+      expect(own.headers['content-disposition']).toContain(encodeURIComponent('市水利局2024年度妇女儿童发展规划落实情况和2025年工作安排'));
+      const text = await paragraphs(own);
+      expect(text[0]).toBe('市水利局2024年度妇女儿童发展规划落实情况和2025年工作安排');
+      for (const heading of ['一、总体情况', '二、目标任务落实情况', '三、存在的问题', '四、2025年工作安排']) expect(text, heading).toContain(heading);
+      expect(text.indexOf('一、总体情况')).toBeLessThan(text.indexOf('二、目标任务落实情况'));
+      expect(text[text.indexOf('一、总体情况') + 1]).toBe('2024年市水利局完成农村供水工程12处。');
+      expect(text.some((p) => p.startsWith('状态：已发布'))).toBe(true);
+      const goal = water.items[0]!;
+      expect(text).toContain(`主要目标：${goal.goalText}`);
+      expect(text).toContain('进展：基本实现');
+      expect(text).toContain(`工作落实情况：目标${goal.goal}：已落实。`);
+      expect(text).toContain(`${goal.goal}. ${goal.goalText}`); // the overview table
+      expect(text).toContain('1. 农村供水统计表.csv');
+
+      // Same access as reading it.
+      expect((await get('health', `/api/unit-reports/${water.id}.docx`)).statusCode).toBe(403);
+      expect((await get('boshan', `/api/unit-reports/${zhangdianId}.docx`)).statusCode).toBe(403);
+      expect((await get(null, `/api/unit-reports/${water.id}.docx`)).statusCode).toBe(401);
+      expect((await get('viewer', `/api/unit-reports/${water.id}.docx`)).statusCode).toBe(200);
+
+      // The correction (a draft) carries its note; it is not public until published.
+      const draft = await paragraphs(await get('water', `/api/unit-reports/${correctionId}.docx`));
+      expect(draft).toContain('更正说明：本报告为第2版，更正工程数量');
+      expect(draft.some((p) => p.startsWith('状态：草稿　　第2版'))).toBe(true);
+
+      const pub = await get(null, `/api/public/unit-reports/${water.id}.docx`);
+      expect(pub.statusCode, pub.body).toBe(200);
+      expect(await paragraphs(pub)).toContain('进展：基本实现');
+      expect((await get(null, `/api/public/unit-reports/${correctionId}.docx`)).statusCode).toBe(404);
+      const unpublished = await get(null, `/api/public/unit-reports/${zhangdianId}.docx`);
+      expect(unpublished.statusCode).toBe(404);
+      expect(unpublished.json().message).toContain('不存在');
     });
 
     it('rejects an oversized attachment with a Chinese message', async () => {

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ResponsibilityError } from '../../../services/responsibility/responsibility.errors.ts';
+import { exportUnitReportDocx, type UnitReportExport } from '../../../services/unit-reports/unit-report-export.service.ts';
 import { getPublishedUnitReport, listPublishedUnitReports } from '../../../services/unit-reports/unit-report-public.service.ts';
 import { listRounds, openRound, roundOverview } from '../../../services/unit-reports/unit-report-round.service.ts';
 import {
@@ -45,6 +46,15 @@ function sendFile(reply: FastifyReply, file: AttachmentFile): FastifyReply {
     .header('content-type', file.mime)
     .header('content-disposition', `attachment; filename="attachment${ext}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
     .send(file.bytes);
+}
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+function sendDocx(reply: FastifyReply, exported: UnitReportExport): FastifyReply {
+  return reply
+    .header('content-type', DOCX)
+    .header('content-disposition', `attachment; filename="unit-report-${exported.report.id}.docx"; filename*=UTF-8''${encodeURIComponent(exported.fileName)}`)
+    .send(exported.bytes);
 }
 
 /**
@@ -92,6 +102,9 @@ export const unitReportRoutes: FastifyPluginAsync = async (app) => {
       const q = request.query;
       return listUnitReports(app.db, actorOf(request), { ...(q.year ? { year: q.year } : {}), ...(q.kind ? { kind: q.kind } : {}), ...(q.status ? { status: [q.status] } : {}), allVersions: q.allVersions === 'true' });
     },
+  );
+  r.get('/unit-reports/:id.docx', { preHandler: requireActor, schema: { tags: TAGS, summary: '报告导出为 Word（与查看报告的权限相同）', params: idParams } }, async (request, reply) =>
+    sendDocx(reply, await exportUnitReportDocx(app.db, actorOf(request), request.params.id)),
   );
   r.get('/unit-reports/:id', { preHandler: requireActor, schema: { tags: TAGS, summary: '报告详情：目标条目、意见、附件、版本、修改记录', params: idParams } }, async (request) =>
     getUnitReport(app.db, actorOf(request), request.params.id),
@@ -180,6 +193,9 @@ export const unitReportRoutes: FastifyPluginAsync = async (app) => {
 
   r.get('/public/unit-reports', { config: { public: true }, schema: { tags: PUBLIC_TAGS, summary: '已发布的部门和区县报告（无需登录）', querystring: z.object({ year: year.optional() }) } }, async (request) =>
     listPublishedUnitReports(app.db, request.query.year === undefined ? {} : { year: request.query.year }),
+  );
+  r.get('/public/unit-reports/:id.docx', { config: { public: true }, schema: { tags: PUBLIC_TAGS, summary: '已发布的部门或区县报告（Word，无需登录）', params: idParams } }, async (request, reply) =>
+    sendDocx(reply, await exportUnitReportDocx(app.db, null, request.params.id)),
   );
   r.get('/public/unit-reports/:id', { config: { public: true }, schema: { tags: PUBLIC_TAGS, summary: '已发布的部门或区县报告（无需登录）', params: idParams } }, async (request) =>
     getPublishedUnitReport(app.db, request.params.id),

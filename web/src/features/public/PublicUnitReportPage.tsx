@@ -1,5 +1,5 @@
-import { Card, List, Space, Tag } from 'antd';
-import { PaperClipOutlined } from '@ant-design/icons';
+import { Button, Card, List, Space, Tag } from 'antd';
+import { FileWordOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { unitReportsApi } from '../../api/unit-reports.endpoints.ts';
 import { useApi } from '../../api/use-api.ts';
@@ -22,6 +22,11 @@ export default function PublicUnitReportPage() {
             <PageHeader
               crumbs={[...crumbs, { title: r.unitName }]}
               title={r.title}
+              extra={
+                <Button icon={<FileWordOutlined />} className="download-docx" href={unitReportsApi.publicDocxUrl(r.id)} download>
+                  下载Word
+                </Button>
+              }
               subTitle={
                 <Space wrap>
                   <Tag color="success">已发布</Tag>

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Card, Collapse, Empty, Input, List, Modal, Select, Space, Table, Tag, Timeline, Typography, Upload, message } from 'antd';
-import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, FileWordOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { unitReportsApi } from '../../api/unit-reports.endpoints.ts';
 import { fileToBase64 } from './file-base64.ts';
@@ -365,6 +365,11 @@ export default function UnitReportPage() {
             crumbs={[{ title: '报告' }, { title: '部门和区县年度报告', to: '/reports/unit-reports' }, { title: r.unitName }]}
             title={r.title}
             documentTitle={r.title}
+            extra={
+              <Button icon={<FileWordOutlined />} className="download-docx" onClick={() => unitReportsApi.downloadDocx(r).catch((e: Error) => message.error(e.message))}>
+                下载Word
+              </Button>
+            }
             subTitle={
               <Space wrap>
                 <StatusTag status={r.status} label={r.statusLabel} />

@@ -16,6 +16,7 @@ import { DUE_STATE_COLORS, kindOptions, statusOptions } from '../shared/task-lab
 import { TaskActions } from '../shared/TaskActions.tsx';
 import { TaskTable } from '../shared/TaskTable.tsx';
 import { IssueAnnualReportsModal } from './IssueAnnualReportsModal.tsx';
+import { MailQueuePanel } from './MailQueuePanel.tsx';
 import { NewTaskModal } from './NewTaskModal.tsx';
 
 // The calendar's weekday and month names come from dayjs' locale (antd's zh_CN covers only its own texts).
@@ -36,10 +37,12 @@ export default function TaskPage() {
   const [issuing, setIssuing] = useState(false);
   const refresh = () => setVersion((v) => v + 1);
   const canCreate = hasRole(user, 'admin', 'stats');
-  const tab = params.get('view') === 'calendar' ? 'calendar' : 'list';
+  const isAdmin = hasRole(user, 'admin');
+  const view = params.get('view');
+  const tab = view === 'calendar' || (view === 'mail' && isAdmin) ? view : 'list';
   const setTab = (view: string) => {
     const next = new URLSearchParams(params);
-    if (view === 'calendar') next.set('view', 'calendar');
+    if (view === 'calendar' || view === 'mail') next.set('view', view);
     else next.delete('view');
     setParams(next, { replace: true });
   };
@@ -74,6 +77,7 @@ export default function TaskPage() {
           items={[
             { key: 'list', label: '任务列表', children: <TaskList version={version} onChanged={refresh} /> },
             { key: 'calendar', label: '日历', children: <TaskCalendarView version={version} onChanged={refresh} /> },
+            ...(isAdmin ? [{ key: 'mail', label: '邮件提醒', children: <MailQueuePanel /> }] : []),
           ]}
         />
       </Card>

@@ -1,0 +1,45 @@
+/**
+ * Test support for the command line (imported by tests only): `node bin/fuer.js …` as an operator runs it, on a
+ * fresh SQLite database in a scratch folder that is removed after the test file.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll } from 'vitest';
+
+const run = promisify(execFile);
+const FUER = path.resolve(import.meta.dirname, '../../bin/fuer.js');
+
+export interface CliRun {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+export interface CliSandbox {
+  /** The scratch folder (for files the commands write or read). */
+  dir: string;
+  /** Runs `fuer …args`; a failure is returned with its exit code, not thrown. */
+  fuer(args: string[]): Promise<CliRun>;
+}
+
+/** A scratch folder `prefix…` with its database `cli.db`; no SMTP server (FUER_SMTP_URL empty). */
+export function useCliSandbox(prefix: string): CliSandbox {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  const env = { ...process.env, DATABASE_URL: `sqlite:${path.join(dir, 'cli.db')}`, FUER_SMTP_URL: '' };
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return {
+    dir,
+    async fuer(args) {
+      try {
+        const { stdout, stderr } = await run(process.execPath, [FUER, ...args], { env, maxBuffer: 64 * 1024 * 1024 });
+        return { stdout, stderr, code: 0 };
+      } catch (err) {
+        const e = err as { stdout: string; stderr: string; code: number };
+        return { stdout: e.stdout, stderr: e.stderr, code: e.code };
+      }
+    },
+  };
+}

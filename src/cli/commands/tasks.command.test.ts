@@ -1,0 +1,79 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addContact, outbox } from '../../services/responsibility/reminder.service.ts';
+import { actor, ZIBO } from '../../services/responsibility/responsibility.test-support.ts';
+import { startTestSmtpServer } from '../../services/responsibility/smtp.test-support.ts';
+import type { TestSmtpServer } from '../../services/responsibility/smtp.test-support.ts';
+import { createDatabase } from '../../storage/database.ts';
+
+const run = promisify(execFile);
+const FUER = path.resolve(import.meta.dirname, '../../../bin/fuer.js');
+const dir = mkdtempSync(path.join(tmpdir(), 'fuer-tasks-cli-'));
+const DATABASE_URL = `sqlite:${path.join(dir, 'cli.db')}`;
+const office = actor('妇儿工委办公室', ['admin'], null, ZIBO);
+let server: TestSmtpServer;
+
+beforeAll(async () => {
+  server = await startTestSmtpServer();
+});
+afterAll(async () => {
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function fuer(args: string[], extra: Record<string, string> = {}): Promise<{ stdout: string; stderr: string; code: number }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [FUER, ...args], { env: { ...process.env, DATABASE_URL, FUER_SMTP_URL: '', FUER_SMTP_FROM: '', ...extra } });
+    return { stdout, stderr, code: 0 };
+  } catch (err) {
+    const e = err as { stdout: string; stderr: string; code: number };
+    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
+  }
+}
+
+async function withDb<T>(work: (db: ReturnType<typeof createDatabase>['db']) => Promise<T>): Promise<T> {
+  const opened = createDatabase(DATABASE_URL);
+  try {
+    return await work(opened.db);
+  } finally {
+    await opened.close();
+  }
+}
+
+describe('fuer tasks remind', () => {
+  it('delivers the reminders to the SMTP server of FUER_SMTP_URL, from FUER_SMTP_FROM, and retries a rejected one', async () => {
+    // An annual report long overdue: it reminds every day.
+    const issued = await fuer(['tasks', 'issue-annual-reports', '--year', '2024', '--due', '2025-01-31']);
+    expect(issued.code, issued.stderr).toBe(0);
+    await withDb((db) => addContact(db, office, { department: '市教育局', name: '王老师', email: 'wang@example.org' }));
+
+    // Without a server the mail stays pending.
+    const offline = await fuer(['tasks', 'remind', '--json']);
+    expect(offline.code, offline.stderr).toBe(0);
+    expect(JSON.parse(offline.stdout)).toMatchObject({ built: 1, pending: 1, sent: 0, transport: 'none' });
+    expect(server.received).toEqual([]);
+
+    server.rejectWith = 'Mailbox full';
+    const rejected = await fuer(['tasks', 'remind', '--json'], { FUER_SMTP_URL: server.url });
+    expect(rejected.code, rejected.stderr).toBe(0);
+    expect(JSON.parse(rejected.stdout)).toMatchObject({ built: 0, sent: 0, failed: 1, retried: 1, transport: 'mailer' });
+    expect(rejected.stderr).toMatch(/提醒邮件发送失败（wang@example\.org，任务 \d+，第1次）：.*Mailbox full/);
+
+    server.rejectWith = null;
+    const delivered = await fuer(['tasks', 'remind'], { FUER_SMTP_URL: server.url, FUER_SMTP_FROM: '淄博市妇儿工委办公室 <fuer@zibo.example>' });
+    expect(delivered.code, delivered.stderr).toBe(0);
+    expect(delivered.stderr).toContain('已发送1封（其中重试1封），失败0封');
+    expect(server.received).toHaveLength(1);
+    const mail = server.received[0];
+    expect(mail).toMatchObject({ from: 'fuer@zibo.example', to: ['wang@example.org'] });
+    expect(mail?.subject).toMatch(/^【妇女儿童发展规划监测评估平台】任务提醒：报送2024年度规划落实情况和2025年工作安排（已逾期\d+天）$/);
+    expect(mail?.text).toContain('截止日期：2025-01-31');
+    expect(mail?.text).toContain('市教育局的任务“报送2024年度规划落实情况和2025年工作安排”已逾期');
+    const stored = await withDb((db) => outbox(db, office));
+    expect(stored.map((m) => [m.status, m.attempts, m.detail])).toEqual([['sent', 2, null]]);
+  }, 180_000); // five CLI processes, each bootstrapping the database
+});
