@@ -23,8 +23,9 @@ export function registerServeCommand(program: Command): void {
       for (const line of report.messages) process.stdout.write(`${line}\n`);
       const firstAdmin = await ensureFirstAdmin(opened.db, process.env);
       if (firstAdmin.message !== null) process.stdout.write(`${firstAdmin.message}\n`);
-      // Stored evaluation results are recomputed in the background after approvals and imports.
-      enableEvaluationWarmup();
+      // Background refresh of stored evaluations after approvals and imports: opt-in, since at province scale one
+      // refresh keeps the server's single SQLite connection busy for many seconds (`fuer evaluate --warm` in a job instead).
+      if (process.env.FUER_EVALUATION_WARMUP === '1') enableEvaluationWarmup();
       const app = await buildApp({ db: opened.db, webRoot: process.env.FUER_WEB_DIST ?? path.join(repoRoot, 'dist/web'), logger: false });
       const close = async () => {
         await app.close();
