@@ -12,6 +12,7 @@ import { requireOrSkip } from '../test/requirements.ts';
 import type { ApiSession } from './api-session.ts';
 import { screenshot } from './chromium.ts';
 import { useBrowserSession } from './browser-session.ts';
+import { chooseOption } from './ant-select.ts';
 
 const UI_TIMEOUT = 20_000;
 const ADMIN_PASSWORD = 'Office2024ok';
@@ -41,11 +42,7 @@ describe.skipIf(requireOrSkip('chromium'))('部门年度报告：填报、退回
 
   const { eventually } = e2e;
   const status = (page: Page) => page.locator('.page-header .unit-report-status').getAttribute('data-status');
-  async function choose(page: Page, label: string, option: string): Promise<void> {
-    await page.getByLabel(label, { exact: true }).click();
-    // The dropdown opened last is the newest in the document (an earlier one may still be closing).
-    await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${option}"]`).last().click();
-  }
+  const choose = (page: Page, label: string, option: string) => chooseOption(page, page.getByLabel(label, { exact: true }), option);
 
   it('办公室在网页上发起2024年度报告轮次：每个责任部门和区县一份报告', async () => {
     office = await e2e.open(admin, '/reports/unit-reports');
