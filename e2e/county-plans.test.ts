@@ -14,6 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { CountyPlanOverviewRow, CountyPlanView, ImplementationPlanView } from '../src/services/responsibility/responsibility.contract.ts';
 import { requireOrSkip } from '../test/requirements.ts';
+import { chooseOption } from './ant-select.ts';
 import type { ApiSession } from './api-session.ts';
 import { screenshot } from './chromium.ts';
 import { useBrowserSession } from './browser-session.ts';
@@ -113,8 +114,9 @@ describe.skipIf(requireOrSkip('chromium'))('区县规划与实施方案：派生
     expect(await goal.locator('.goal-reason').innerText()).toBe('本区女性青壮年文盲已基本消除，纳入终身教育目标统筹推进');
     await page.locator('.add-goal').click();
     const addModal = page.locator('.add-goal-modal');
-    await addModal.getByLabel('领域').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    // The first domain, labelled as the page labels domains.
+    const [firstDomain] = (await sessions.zd.get<CountyPlanView>(`/county-plans/${zhangdianPlanId}`)).domains;
+    await chooseOption(page, addModal.getByLabel('领域'), `${firstDomain!.ord}. ${firstDomain!.title}`);
     await addModal.getByLabel('目标内容').fill('社区妇女健康服务站覆盖全部城市社区。');
     await addModal.getByLabel('理由').fill('本区特色工作');
     await addModal.locator('.ant-modal-footer .ant-btn-primary').click();

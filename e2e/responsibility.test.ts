@@ -14,6 +14,7 @@ import type { Page } from 'playwright-core';
 import { parsePlanFile } from '../src/core/plan/parse-plan.ts';
 import type { ResponsibilitySummary, TaskView } from '../src/services/responsibility/responsibility.contract.ts';
 import { requireOrSkip } from '../test/requirements.ts';
+import { chooseOption } from './ant-select.ts';
 import type { ApiSession } from './api-session.ts';
 import { SCREENSHOT_DIR, screenshot } from './chromium.ts';
 import { useBrowserSession } from './browser-session.ts';
@@ -178,9 +179,7 @@ describe.skipIf(requireOrSkip('chromium'))('责任清单与任务期限（无头
     await office.locator('.new-task').click();
     const modal = office.locator('.new-task-modal');
     await modal.getByLabel('任务名称').fill('报送妇女议事会试点总结');
-    await modal.getByLabel('责任单位').click();
-    await modal.getByLabel('责任单位').fill('市妇联');
-    await office.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^市妇联$/ }).click();
+    await chooseOption(office, modal.getByLabel('责任单位'), '市妇联', { search: true });
     await modal.getByLabel('截止日期').fill(due);
     await modal.getByLabel('截止日期').press('Enter');
     await modal.locator('.ant-modal-footer .ant-btn-primary').click();
@@ -189,10 +188,7 @@ describe.skipIf(requireOrSkip('chromium'))('责任清单与任务期限（无头
     expect(created).toMatchObject({ dueDate: due, status: 'open', kind: 'other', owner: { departmentName: '市妇联' } });
 
     // Filter the list by owner: only the 市妇联 task remains.
-    const filter = office.locator('.filter-owner');
-    await filter.click();
-    await office.keyboard.type('市妇联');
-    await office.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^市妇联$/ }).click();
+    await chooseOption(office, office.locator('.filter-owner').getByRole('combobox'), '市妇联', { search: true });
     await office.locator(`.task-table tr[data-task-id="${created!.id}"]`).waitFor();
     await expect.poll(() => office.locator('.task-table tr.task-row').count(), { timeout: UI_TIMEOUT }).toBe(1);
     await screenshot(office, 'r06-task-created');

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import type { MeetingView, PilotView, SupervisionView, TaskView } from '../src/services/responsibility/responsibility.contract.ts';
 import type { PlanSummary, PlanTree } from '../web/src/api/types.ts';
 import { requireOrSkip } from '../test/requirements.ts';
+import { chooseOption } from './ant-select.ts';
 import { ApiCallError } from './api-session.ts';
 import type { ApiSession } from './api-session.ts';
 import { screenshot } from './chromium.ts';
@@ -43,12 +44,9 @@ describe.skipIf(requireOrSkip('chromium'))('督导检查、会议与试点：问
 
   const { eventually } = e2e;
 
-  /** Picks an option of an open Select dropdown by its exact label. */
+  /** Picks a unit (成员单位 or 区县 group) of a unit select by typing its name; not the typed-in name itself. */
   async function pickOption(page: Page, label: string, optionLabel: string): Promise<void> {
-    const input = page.getByRole('combobox', { name: label, exact: true });
-    await input.click();
-    await input.fill(optionLabel);
-    await page.locator(`.ant-select-dropdown:visible .ant-select-item-option-grouped[title="${optionLabel}"]`).click();
+    await chooseOption(page, page.getByRole('combobox', { name: label, exact: true }), optionLabel, { search: true, grouped: true });
   }
 
   async function fillDate(page: Page, label: string, date: string): Promise<void> {
@@ -284,8 +282,7 @@ describe.skipIf(requireOrSkip('chromium'))('督导检查、会议与试点：问
     expect(await office.locator('.milestone-done').innerText()).toMatch(/^\d{4}-\d{2}-\d{2} 完成$/);
     await office.locator('.edit-pilot').click();
     const edit = office.locator('.edit-pilot-modal');
-    await edit.getByRole('combobox', { name: '试点状态', exact: true }).click();
-    await office.locator('.ant-select-dropdown:visible .ant-select-item-option[title="实施中"]').click();
+    await chooseOption(office, edit.getByRole('combobox', { name: '试点状态', exact: true }), '实施中');
     await edit.getByLabel('试点成效').fill('博山区建档孕产妇1.2万人，早孕建册率提高到95%');
     await edit.locator('.ant-modal-footer .ant-btn-primary').click();
     await eventually(() => office.locator('.pilot-status').first().getAttribute('data-status')).toBe('running');

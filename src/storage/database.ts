@@ -63,13 +63,27 @@ function openSqlite(file: string): OpenDatabase {
   // 8 KB pages for a new database (ignored once it has tables or is in WAL mode): fewer B-tree splits per
   // inserted row, ~8% less CPU for a million-value import.
   sqlite.pragma('page_size = 8192');
-  sqlite.pragma('journal_mode = WAL');
+  const journal = String(sqlite.pragma('journal_mode = WAL', { simple: true }));
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   // 64 MB of page cache (default 2 MB): an import's transaction otherwise spills index pages to the WAL again and again.
   sqlite.pragma('cache_size = -65536');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  if (file !== ':memory:' && file !== '' && journal.toLowerCase() === 'wal') walFiles.set(db, path.resolve(file));
   return { db, dialect: 'sqlite', capabilities: CAPABILITIES.sqlite, location: file, close: () => db.destroy() };
+}
+
+/** SQLite databases opened on a file in WAL mode, by their Kysely instance (see bulkWriteFile). */
+const walFiles = new WeakMap<Kysely<any>, string>();
+
+/**
+ * The file a second connection can write to for a large import (SqliteBulkWriter), or null: only an SQLite file in
+ * WAL mode (readers and the one writer do not block each other), and not inside a caller's transaction (the
+ * writes must stand or fall with it, so they stay on its connection).
+ */
+export function bulkWriteFile(db: Kysely<any>): string | null {
+  if (db.isTransaction) return null;
+  return walFiles.get(db) ?? null;
 }
 
 const STATEMENT_CACHE_SIZE = 100;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { IndicatorDefinition } from '../indicator/indicator.types.ts';
 import type { DataValue } from './data-value.types.ts';
@@ -14,7 +15,7 @@ import {
   VILLAGE_COMMITTEE_MEMBERS,
   dv,
 } from './monitoring.fixtures.ts';
-import { hasBlockingIssues, validateForm } from './validate-form.ts';
+import { hasBlockingIssues, hasMoreDecimals, validateForm } from './validate-form.ts';
 import type { ValidationIssue, ValidationIssueCode, ValidationPhase, ValidationRuleSet } from './validation-rule.types.ts';
 import { defaultRulesFor } from './validation-rules.ts';
 
@@ -344,5 +345,61 @@ describe('form structure', () => {
     const values = [members(1203), members(602, { disaggregation: FEMALE }), members(601, { disaggregation: MALE })];
     const issues = check(values, { indicators: [VILLAGE_COMMITTEE_MEMBERS], previous: [members(1150, { year: 2023 })] });
     expect(issues).toEqual([]);
+  });
+});
+
+describe('fast paths of a large validation', () => {
+  // The definition hasMoreDecimals stands for: the decimals of the number as JavaScript writes it.
+  const decimalsOf = (x: number): number => {
+    const text = String(Math.abs(x));
+    const exp = /e-(\d+)$/.exec(text);
+    if (exp) return Number(exp[1]) + (text.slice(0, text.indexOf('e')).split('.')[1]?.length ?? 0);
+    return text.split('.')[1]?.length ?? 0;
+  };
+
+  it('counts decimals exactly as the number\u2019s text does', () => {
+    const typed = fc
+      .tuple(fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }), fc.integer({ min: 0, max: 99_999_999 }), fc.integer({ min: 0, max: 8 }))
+      .map(([whole, frac, digits]) => Number(`${whole}.${String(frac).padStart(8, '0').slice(0, digits)}`));
+    const anyNumber = fc.oneof(typed, fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer().map((k) => k / 100), fc.constantFrom(0.1 + 0.2, 1e-7, 1.5e21, 999_999_999.999_999, 5e-324));
+    fc.assert(
+      fc.property(anyNumber, fc.constantFrom(-1, 0, 1, 2, 3, 6, 7, 2.5), (x, max) => {
+        expect(hasMoreDecimals(x, max)).toBe(decimalsOf(x) > max);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('keeps each indicator, region and year apart when their values are interleaved', () => {
+    // 370303 adds up (550 + 600 = 1,150) and did not change; its second 男 is a duplicate, not a part.
+    const other = { regionCode: '370303' };
+    const values = [
+      members(1203), members(1150, other), members(602, { disaggregation: FEMALE }), members(550, { ...other, disaggregation: FEMALE }),
+      members(601, { disaggregation: MALE }), members(600, { ...other, disaggregation: MALE }), members(1, { ...other, disaggregation: MALE }),
+    ];
+    const issues = check(values, { indicators: [VILLAGE_COMMITTEE_MEMBERS], previous: [members(900, { year: 2023 }), members(1150, { ...other, year: 2023 })] });
+    expect(issues.map((i) => [i.regionCode, i.cellKey, i.code, i.message])).toEqual([
+      ['370302', '_T', 'yoy_unexplained', '比上年（900人）增长33.7%，超过通常变动幅度20%，请在备注中说明原因'],
+      ['370303', 'sex=男', 'duplicate_cell', '“男”重复填报'],
+    ]);
+  });
+
+  it('keys age groups with escaped characters the same whether cells are shared or not', () => {
+    const ind = { ...VILLAGE_COMMITTEE_MEMBERS, code: 'W5.99', disaggregations: ['sex' as const, 'age_group' as const], ageGroups: ['0|5%岁', '6=9岁'] };
+    const rules = [{ ...defaultRulesFor(ind), partsSum: { dimensions: ['age_group' as const, 'sex' as const], on: 'value' as const, tolerance: 0 } }];
+    const young = { sex: null, ageGroup: '0|5%岁', area: null };
+    const older = { sex: null, ageGroup: '6=9岁', area: null };
+    const of = (value: number, cell: DataValue['disaggregation']) => dv({ indicatorCode: ind.code, value, disaggregation: cell });
+    const shared = [of(10, { sex: null, ageGroup: null, area: null }), of(4, young), of(5, older), of(6, young)];
+    const fresh = shared.map((v) => ({ ...v, disaggregation: { ...v.disaggregation } }));
+    const expected = [
+      ['age=0%7C5%25岁', 'duplicate_cell', '“0|5%岁”重复填报'],
+      ['_T', 'parts_sum_mismatch', '0|5%岁+6=9岁（9）≠合计（10）'],
+      ['sex=女', 'required_missing', '请填写“女”的数值'],
+      ['sex=男', 'required_missing', '请填写“男”的数值'],
+    ];
+    for (const values of [shared, fresh]) {
+      expect(check(values, { indicators: [ind], rules }).map((i) => [i.cellKey, i.code, i.message])).toEqual(expected);
+    }
   });
 });

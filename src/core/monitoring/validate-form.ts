@@ -55,6 +55,19 @@ function decimalsOf(x: number): number {
   return text.split('.')[1]?.length ?? 0;
 }
 
+const POWERS_OF_TEN = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
+
+/**
+ * decimalsOf(x) > max, without turning x into text (a hot path of imports). For |x| < 1e9 and max ≤ 6 the
+ * shortest decimal of x has at most 15 significant digits, so it has at most `max` decimals exactly when x is the
+ * double nearest to some k / 10^max, i.e. when rounding x to `max` decimals gives x back. Elsewhere: the text.
+ */
+export function hasMoreDecimals(x: number, max: number): boolean {
+  const factor = POWERS_OF_TEN[max];
+  if (factor !== undefined && Math.abs(x) < 1e9) return Math.round(x * factor) / factor !== x;
+  return decimalsOf(x) > max;
+}
+
 function isBlank(text: string | null): boolean {
   return text === null || text.trim() === '';
 }
@@ -89,23 +102,25 @@ function push(
   });
 }
 
+// Runs for every value of an import: no arrays or closures per value.
 function checkValue(ctx: Context, ind: IndicatorDefinition, rules: ValidationRuleSet, dv: DataValue, key: string): void {
   const unit = ind.unit;
-  const fields: Array<['value' | 'numerator' | 'denominator', number | null, string]> = [
-    ['value', dv.value, '数值'],
-    ['numerator', dv.numerator, '分子'],
-    ['denominator', dv.denominator, '分母'],
-  ];
+  const { value, numerator, denominator } = dv;
   let typeOk = true;
-  for (const [field, x, label] of fields) {
-    if (x !== null && !Number.isFinite(x)) {
-      push(ctx, dv, key, field, 'error', 'not_a_number', `${label}不是有效的数字`);
-      typeOk = false;
-    }
+  if (value !== null && !Number.isFinite(value)) {
+    push(ctx, dv, key, 'value', 'error', 'not_a_number', '数值不是有效的数字');
+    typeOk = false;
+  }
+  if (numerator !== null && !Number.isFinite(numerator)) {
+    push(ctx, dv, key, 'numerator', 'error', 'not_a_number', '分子不是有效的数字');
+    typeOk = false;
+  }
+  if (denominator !== null && !Number.isFinite(denominator)) {
+    push(ctx, dv, key, 'denominator', 'error', 'not_a_number', '分母不是有效的数字');
+    typeOk = false;
   }
   if (!typeOk) return;
 
-  const value = dv.value;
   if (value !== null) {
     if (rules.valueType === 'integer' && !Number.isInteger(value)) {
       push(ctx, dv, key, 'value', 'error', 'not_integer', `数值应为整数（单位：${unit || '无'}），填写的是${formatNumber(value, 10)}`);
@@ -122,12 +137,11 @@ function checkValue(ctx: Context, ind: IndicatorDefinition, rules: ValidationRul
       else message = `${what}为${withUnit(value, unit)}，不能大于${withUnit(max ?? 0, unit)}`;
       push(ctx, dv, key, 'value', 'error', 'out_of_range', message);
     }
-    if (rules.maxDecimals !== null && decimalsOf(value) > rules.maxDecimals) {
+    if (rules.maxDecimals !== null && hasMoreDecimals(value, rules.maxDecimals)) {
       push(ctx, dv, key, 'value', 'warning', 'too_many_decimals', `数值${formatNumber(value, 12)}的小数位数超过${rules.maxDecimals}位`);
     }
   }
 
-  const { numerator, denominator } = dv;
   if (numerator !== null && numerator < 0) {
     push(ctx, dv, key, 'numerator', 'error', 'numerator_negative', `分子为${formatNumber(numerator)}，不能为负数`);
   }
@@ -152,10 +166,11 @@ function checkValue(ctx: Context, ind: IndicatorDefinition, rules: ValidationRul
   }
 
   if (rules.required.numeratorDenominator && value !== null) {
-    for (const [field, x, label] of fields.slice(1)) {
-      if (x === null) {
-        push(ctx, dv, key, field, 'error', 'numerator_denominator_missing', `请填写${label}：比率类指标汇总到上级时按分子、分母合计计算`);
-      }
+    if (numerator === null) {
+      push(ctx, dv, key, 'numerator', 'error', 'numerator_denominator_missing', '请填写分子：比率类指标汇总到上级时按分子、分母合计计算');
+    }
+    if (denominator === null) {
+      push(ctx, dv, key, 'denominator', 'error', 'numerator_denominator_missing', '请填写分母：比率类指标汇总到上级时按分子、分母合计计算');
     }
   }
 }
@@ -210,7 +225,83 @@ function dimOf(cell: DisaggregationCell, dim: Disaggregation): string | null {
   return dim === 'sex' ? cell.sex : dim === 'area' ? cell.area : cell.ageGroup;
 }
 
-function checkPartsSum(ctx: Context, ind: IndicatorDefinition, rules: ValidationRuleSet, group: Map<string, DataValue>): void {
+/** disaggregationKey of the nine cells without an age group (nearly every value), by sex × 3 + area. */
+const PLAIN_KEYS: readonly string[] = [null, ...SEXES].flatMap((sex) =>
+  [null, ...AREAS].map((area) => disaggregationKey({ sex, ageGroup: null, area })),
+);
+
+/**
+ * disaggregationKey by the cell's content, without building text in the hot loops: the cells without an age group
+ * from PLAIN_KEYS, the others computed once per age group and validation.
+ */
+class CellKeys {
+  private readonly byAgeGroup = new Map<string, Array<string | undefined>>();
+
+  of(cell: DisaggregationCell): string {
+    const sex = cell.sex === null ? 0 : cell.sex === '女' ? 1 : cell.sex === '男' ? 2 : -1;
+    const area = cell.area === null ? 0 : cell.area === '城镇' ? 1 : cell.area === '农村' ? 2 : -1;
+    if (sex < 0 || area < 0) return disaggregationKey(cell);
+    if (cell.ageGroup === null) return PLAIN_KEYS[sex * 3 + area] as string;
+    let keys = this.byAgeGroup.get(cell.ageGroup);
+    if (keys === undefined) this.byAgeGroup.set(cell.ageGroup, (keys = []));
+    return (keys[sex * 3 + area] ??= disaggregationKey(cell));
+  }
+}
+
+/** The values of one indicator, region and year, by cell key. */
+interface Group {
+  ind: IndicatorDefinition;
+  rules: ValidationRuleSet;
+  cells: Map<string, DataValue>;
+  /** The same indicator and region a year earlier, by cell key; null until looked up. */
+  previous: Map<string, DataValue> | undefined | null;
+}
+
+/**
+ * indicator × region × year → T: nested maps (region, year, indicator: a form's groups share the first two)
+ * rather than a joined string key per value, and the entry last used tried first (the values of a form come
+ * grouped by indicator, region and year).
+ */
+class ByIndicatorRegionYear<T> {
+  private readonly map = new Map<string, Map<number, Map<string, T>>>();
+  private lastIndicator: string | null = null;
+  private lastRegion: string | null = null;
+  private lastYear = 0;
+  private lastEntry: T | undefined = undefined;
+
+  get(indicatorCode: string, regionCode: string, year: number): T | undefined {
+    if (indicatorCode === this.lastIndicator && regionCode === this.lastRegion && year === this.lastYear) return this.lastEntry;
+    const entry = this.map.get(regionCode)?.get(year)?.get(indicatorCode);
+    if (entry !== undefined) this.remember(indicatorCode, regionCode, year, entry);
+    return entry;
+  }
+
+  /** Adds the entry of a key `get` did not find (entries are never replaced: the shortcut relies on that). */
+  add(indicatorCode: string, regionCode: string, year: number, entry: T): void {
+    let byYear = this.map.get(regionCode);
+    if (byYear === undefined) this.map.set(regionCode, (byYear = new Map()));
+    let byIndicator = byYear.get(year);
+    if (byIndicator === undefined) byYear.set(year, (byIndicator = new Map()));
+    byIndicator.set(indicatorCode, entry);
+    this.remember(indicatorCode, regionCode, year, entry);
+  }
+
+  private remember(indicatorCode: string, regionCode: string, year: number, entry: T): void {
+    this.lastIndicator = indicatorCode;
+    this.lastRegion = regionCode;
+    this.lastYear = year;
+    this.lastEntry = entry;
+  }
+}
+
+const VALUE_FIELDS: ReadonlyArray<readonly ['value' | 'numerator' | 'denominator', string]> = [['value', '']];
+const RATIO_FIELDS: ReadonlyArray<readonly ['value' | 'numerator' | 'denominator', string]> = [
+  ['numerator', '分子'],
+  ['denominator', '分母'],
+];
+
+function checkPartsSum(ctx: Context, keys: CellKeys, group: Group): void {
+  const { ind, rules, cells } = group;
   const partsSum = rules.partsSum;
   if (partsSum === null) return;
   for (const dim of partsSum.dimensions) {
@@ -218,26 +309,35 @@ function checkPartsSum(ctx: Context, ind: IndicatorDefinition, rules: Validation
     if (!ind.disaggregations.includes(dim)) continue;
     const parts = partValues(ind, dim);
     if (parts.length === 0) continue;
-    for (const [baseKey, base] of group) {
+    for (const base of cells.values()) {
       if (dimOf(base.disaggregation, dim) !== null) continue;
-      const partCells = parts.map((p) => withDim(base.disaggregation, dim, p));
-      const partValuesFound = partCells.map((c) => group.get(disaggregationKey(c)));
-      if (partValuesFound.some((p) => p === undefined)) continue;
-      const found = partValuesFound as DataValue[];
-      const baseLabel = isTotalCell(base.disaggregation) ? '' : cellLabel(base.disaggregation);
-      const sumLabel = parts.join('+');
-      const fields: Array<['value' | 'numerator' | 'denominator', string]> =
-        partsSum.on === 'value' ? [['value', '']] : [['numerator', '分子'], ['denominator', '分母']];
-      for (const [field, label] of fields) {
+      const found: DataValue[] = [];
+      for (const part of parts) {
+        const value = cells.get(keys.of(withDim(base.disaggregation, dim, part)));
+        if (value === undefined) break;
+        found.push(value);
+      }
+      if (found.length < parts.length) continue;
+      for (const [field, label] of partsSum.on === 'value' ? VALUE_FIELDS : RATIO_FIELDS) {
         const total = base[field];
-        const xs = found.map((p) => p[field]);
-        if (total === null || !Number.isFinite(total) || xs.some((x) => x === null || !Number.isFinite(x))) continue;
-        const sum = (xs as number[]).reduce((a, b) => a + b, 0);
+        if (total === null || !Number.isFinite(total)) continue;
+        let sum = 0;
+        let complete = true;
+        for (const p of found) {
+          const x = p[field];
+          if (x === null || !Number.isFinite(x)) {
+            complete = false;
+            break;
+          }
+          sum += x;
+        }
+        if (!complete) continue;
         if (exceeds(sum - total, partsSum.tolerance, total)) {
+          const baseLabel = isTotalCell(base.disaggregation) ? '' : cellLabel(base.disaggregation);
           const tol = partsSum.tolerance > 0 ? `，允许误差±${formatNumber(partsSum.tolerance)}` : '';
           push(
-            ctx, base, baseKey, field, 'error', 'parts_sum_mismatch',
-            `${baseLabel || label ? `${baseLabel}${label}：` : ''}${sumLabel}（${formatNumber(sum)}）≠合计（${formatNumber(total)}）${tol}`,
+            ctx, base, keys.of(base.disaggregation), field, 'error', 'parts_sum_mismatch',
+            `${baseLabel || label ? `${baseLabel}${label}：` : ''}${parts.join('+')}（${formatNumber(sum)}）≠合计（${formatNumber(total)}）${tol}`,
           );
         }
       }
@@ -253,10 +353,10 @@ function keyLabel(key: string): string {
   }
 }
 
-function requiredKeys(ind: IndicatorDefinition, rules: ValidationRuleSet): string[] {
+function requiredKeys(ind: IndicatorDefinition, rules: ValidationRuleSet, keys: CellKeys): string[] {
   const cells = rules.required.cells;
   if (cells === 'total') return ['_T'];
-  if (cells === 'grid') return gridCells(ind).map(disaggregationKey);
+  if (cells === 'grid') return gridCells(ind).map((cell) => keys.of(cell));
   return [...cells];
 }
 
@@ -268,19 +368,34 @@ export function validateForm(input: FormValidationInput): ValidationIssue[] {
   const ctx: Context = { phase: input.phase, issues: [] };
   const byCode = new Map(input.indicators.map((ind) => [ind.code, ind] as const));
   const ruleSets = new Map(input.indicators.map((ind) => [ind.code, rulesFor(ind, input.rules)] as const));
+  const keys = new CellKeys();
 
-  const prevIndex = new Map<string, DataValue>();
+  const previousYear = new ByIndicatorRegionYear<Map<string, DataValue>>();
   for (const p of input.previousYearValues) {
-    prevIndex.set(`${p.indicatorCode}\u0000${p.regionCode}\u0000${p.year}\u0000${disaggregationKey(p.disaggregation)}`, p);
+    let cells = previousYear.get(p.indicatorCode, p.regionCode, p.year);
+    if (cells === undefined) previousYear.add(p.indicatorCode, p.regionCode, p.year, (cells = new Map()));
+    cells.set(keys.of(p.disaggregation), p);
   }
 
-  // indicator → region|year → cellKey → value
-  const groups = new Map<string, Map<string, DataValue>>();
-  const regionYears = new Map<string, { regionCode: string; year: number | null }>();
+  // The hot loop of an import: validateChunk passes hundreds of values a call, a million in all.
+  const groups = new ByIndicatorRegionYear<Group>();
+  const groupList: Group[] = [];
+  const forms: Array<{ regionCode: string; year: number | null }> = [];
+  const formYears = new Map<string, Set<number>>();
+  let last: DataValue | null = null;
 
   for (const dv of input.values) {
-    const key = disaggregationKey(dv.disaggregation);
-    regionYears.set(`${dv.regionCode}\u0000${dv.year}`, { regionCode: dv.regionCode, year: dv.year });
+    const key = keys.of(dv.disaggregation);
+    // Each region and year once, in the order first seen; the value before is usually of the same form.
+    if (last === null || dv.regionCode !== last.regionCode || dv.year !== last.year) {
+      let years = formYears.get(dv.regionCode);
+      if (years === undefined) formYears.set(dv.regionCode, (years = new Set()));
+      if (!years.has(dv.year)) {
+        years.add(dv.year);
+        forms.push({ regionCode: dv.regionCode, year: dv.year });
+      }
+    }
+    last = dv;
     const ind = byCode.get(dv.indicatorCode);
     if (ind === undefined) {
       push(ctx, dv, key, 'value', 'error', 'unknown_indicator', `指标“${dv.indicatorCode}”不在本报表中`);
@@ -291,38 +406,36 @@ export function validateForm(input: FormValidationInput): ValidationIssue[] {
       push(ctx, dv, key, 'value', 'error', 'invalid_cell', `分组“${cellLabel(dv.disaggregation)}”无效：${problem}`);
       continue;
     }
-    const groupKey = `${dv.indicatorCode}\u0000${dv.regionCode}\u0000${dv.year}`;
-    let group = groups.get(groupKey);
-    if (group === undefined) groups.set(groupKey, (group = new Map()));
-    if (group.has(key)) {
+    let group = groups.get(dv.indicatorCode, dv.regionCode, dv.year);
+    if (group === undefined) {
+      group = { ind, rules: ruleSets.get(ind.code) ?? rulesFor(ind, input.rules), cells: new Map(), previous: null };
+      groups.add(dv.indicatorCode, dv.regionCode, dv.year, group);
+      groupList.push(group);
+    }
+    if (group.cells.has(key)) {
       push(ctx, dv, key, 'value', 'error', 'duplicate_cell', `“${cellLabel(dv.disaggregation)}”重复填报`);
       continue;
     }
-    group.set(key, dv);
-    const rules = ruleSets.get(ind.code) ?? rulesFor(ind, input.rules);
-    checkValue(ctx, ind, rules, dv, key);
-    const prev = prevIndex.get(`${dv.indicatorCode}\u0000${dv.regionCode}\u0000${dv.year - 1}\u0000${key}`);
-    checkYearOnYear(ctx, ind, rules, dv, key, prev);
+    group.cells.set(key, dv);
+    checkValue(ctx, ind, group.rules, dv, key);
+    if (group.previous === null) group.previous = previousYear.get(dv.indicatorCode, dv.regionCode, dv.year - 1);
+    checkYearOnYear(ctx, ind, group.rules, dv, key, group.previous?.get(key));
   }
 
-  for (const [groupKey, group] of groups) {
-    const ind = byCode.get(groupKey.split('\u0000')[0] ?? '');
-    if (ind === undefined) continue;
-    checkPartsSum(ctx, ind, ruleSets.get(ind.code) ?? rulesFor(ind, input.rules), group);
-  }
+  for (const group of groupList) checkPartsSum(ctx, keys, group);
 
-  const forms = [...regionYears.values()];
   if (input.regionCode !== undefined && !forms.some((f) => f.regionCode === input.regionCode)) {
     forms.push({ regionCode: input.regionCode, year: null });
   }
   if (forms.length === 0) forms.push({ regionCode: '', year: null });
+  const required = new Map<IndicatorDefinition, string[]>();
   for (const form of forms) {
     for (const ind of input.indicators) {
-      const rules = ruleSets.get(ind.code) ?? rulesFor(ind, input.rules);
-      const group =
-        form.year === null ? undefined : groups.get(`${ind.code}\u0000${form.regionCode}\u0000${form.year}`);
-      for (const key of requiredKeys(ind, rules)) {
-        const dv = group?.get(key);
+      let indKeys = required.get(ind);
+      if (indKeys === undefined) required.set(ind, (indKeys = requiredKeys(ind, ruleSets.get(ind.code) ?? rulesFor(ind, input.rules), keys)));
+      const group = form.year === null ? undefined : groups.get(ind.code, form.regionCode, form.year);
+      for (const key of indKeys) {
+        const dv = group?.cells.get(key);
         if (dv !== undefined && dv.value !== null) continue;
         const label = keyLabel(key);
         push(
@@ -334,6 +447,7 @@ export function validateForm(input: FormValidationInput): ValidationIssue[] {
     }
   }
 
+  if (ctx.issues.length < 2) return ctx.issues;
   // Issues follow the form's indicator order; values of indicators not in the form come last.
   const order = new Map(input.indicators.map((ind, i) => [ind.code, i] as const));
   const rank = (issue: ValidationIssue): number => order.get(issue.indicatorCode) ?? input.indicators.length;

@@ -39,12 +39,13 @@ forEachDialect('importDataCsv and exportDataValues', (getDb) => {
       const result = await importDataCsv(db, CLI_SYSTEM_ACTOR, GOOD, { file: 'good.csv', origin: 'cli' });
       expect(result).toMatchObject({ values: 5, inserted: 5, updated: 0, unchanged: 0 });
       const stored = await findDataValues(db, { indicatorCodes: ['W2.01', 'W1.01'] });
+      // Written region by region (ids follow the file within a region).
       expect(stored.map((v) => [v.indicatorCode, v.regionCode, v.year, v.disaggregation.sex, v.value, v.status])).toEqual([
         ['W2.01', ZHANGDIAN, 2024, null, 90, 'approved'],
         ['W2.01', ZHANGDIAN, 2024, '女', 90, 'approved'],
         ['W2.01', ZHANGDIAN, 2024, '男', 90, 'approved'],
-        ['W2.01', BOSHAN, 2024, null, 95, 'approved'],
         ['W1.01', ZHANGDIAN, 2023, null, 81.2, 'approved'],
+        ['W2.01', BOSHAN, 2024, null, 95, 'approved'],
       ]);
       const audit = await findAudit(db, { entity: 'data_value', entityKey: `W2.01|${BOSHAN}|2024|_T` });
       expect(audit).toHaveLength(1);

@@ -4,9 +4,9 @@ import type { Actor } from '../../core/access/actor.types.ts';
 import { cellLabel, parseDisaggregationKey } from '../../core/monitoring/disaggregation.ts';
 import type { Database } from '../../storage/schema.ts';
 import { DataValueRejectedError } from '../monitoring/data-value.contract.ts';
-import type { DataValueIssue, DataValueOrigin, WriteDataValuesOptions, WriteDataValuesResult } from '../monitoring/data-value.contract.ts';
-import { writeDataValues } from '../monitoring/data-value.service.ts';
-import { parseDataCsv } from './csv-parse.ts';
+import type { DataValueInput, DataValueIssue, DataValueOrigin, WriteDataValuesOptions, WriteDataValuesResult } from '../monitoring/data-value.contract.ts';
+import { writeDataValueStream } from '../monitoring/data-value.service.ts';
+import { readDataCsv } from './csv-parse.ts';
 import type { CsvSource, ParsedCsv } from './csv-parse.ts';
 import { loadExchangeCatalogue } from './exchange-catalogue.ts';
 import { ExchangeError, MAX_LISTED_ISSUES } from './exchange-error.ts';
@@ -66,22 +66,40 @@ export async function importDataCsv(db: Kysely<Database>, actor: Actor, source: 
   const what = options.file === undefined ? 'CSV 文件' : `文件“${options.file}”`;
   const started = performance.now();
   const catalogue = await loadExchangeCatalogue(db);
-  const parsed: ParsedCsv = await parseDataCsv(source, catalogue, {
+  const reading = readDataCsv(source, catalogue, {
     ...(options.file === undefined ? {} : { file: options.file }),
     checkRules: 'with-errors',
   });
-  const parsedAt = performance.now();
+  // The values are checked and written while the file is read; reading time is what the reader itself takes.
+  let parsed: ParsedCsv | null = null;
+  let parseMs = 0;
+  async function* batches(): AsyncGenerator<DataValueInput[]> {
+    for (;;) {
+      const t = performance.now();
+      const next = await reading.next();
+      parseMs += performance.now() - t;
+      if (next.done === true) {
+        parsed = next.value;
+        return;
+      }
+      yield next.value;
+    }
+  }
   const writeOptions: WriteDataValuesOptions = { origin: options.origin ?? 'csv', status: options.status ?? 'approved' };
   if (options.reason !== undefined) writeOptions.reason = options.reason;
   if (options.backfilled !== undefined) writeOptions.backfilled = options.backfilled;
   try {
-    const result = await writeDataValues(db, actor, parsed.inputs, writeOptions);
+    const result = await writeDataValueStream(db, actor, batches(), writeOptions);
+    const done = parsed as ParsedCsv | null;
+    if (done === null) throw new Error('CSV reading ended without a result');
     // Committed: approved values change the stored evaluation of their years, recomputed in the background.
-    if (writeOptions.status === 'approved') scheduleEvaluationWarmup(db, new Set(parsed.inputs.map((i) => i.year)));
-    return { ...result, values: parsed.inputs.length, parseMs: parsedAt - started, writeMs: performance.now() - parsedAt };
+    if (writeOptions.status === 'approved') scheduleEvaluationWarmup(db, new Set(done.inputs.map((i) => i.year)));
+    const total = performance.now() - started;
+    return { ...result, values: done.inputs.length, parseMs, writeMs: total - parseMs };
   } catch (err) {
-    if (err instanceof DataValueRejectedError) {
-      throw fileRejection(err, what, (issue) => (issue.location?.row === undefined ? null : parsed.locate(issue.location.row, issue.field)));
+    if (err instanceof DataValueRejectedError && parsed !== null) {
+      const { locate } = parsed as ParsedCsv;
+      throw fileRejection(err, what, (issue) => (issue.location?.row === undefined ? null : locate(issue.location.row, issue.field)));
     }
     throw err;
   }

@@ -119,6 +119,35 @@ describe('parseDataCsv: every error kind, with row and column', () => {
     expect(error.lines()).toEqual(['第2行，第8列（numerator）：分子：女+男（90）≠合计（100）']);
   });
 
+  it('finds duplicates however far apart, and only of the same indicator, region, year and cell', async () => {
+    const text = [
+      HEADER, // row 1
+      'W2.01,370302,2024,,,,50,,,', // 2
+      'W2.01,370303,2024,,,,50,,,', // 3: another region
+      'W2.01,370302,2023,,,,50,,,', // 4: another year
+      'C1.07,370302,2024,,6—11岁,,12,,,', // 5
+      'C1.07,370302,2024,,,,12,,,', // 6: the total of the age groups
+      'W2.01,370302,2024,女,,,50,,,', // 7: another cell
+      'W2.01,370302,2024,,,,51,,,', // 8: duplicate of row 2
+      'C1.07,370302,2024,,6—11岁,,13,,,', // 9: duplicate of row 5
+      'W2.01,370303,2024,合计,,,52,,,', // 10: duplicate of row 3
+      'W2.01,370302,２０２４,,,,50,,,', // 11: full-width digits
+      'W2.01,370302,202a,,,,50,,,', // 12
+      'W2.01,370302, 2022 ,,,,50,,,', // 13: blanks around the year are fine
+      'W2.01,370302,2022,男,,城镇,50,,,', // 14
+      'W2.01,370302,2022,男,,城镇,50,,,', // 15: duplicate of row 14
+    ].join('\n');
+    const error = await rejection(text);
+    expect(error.lines()).toEqual([
+      '第8行：与第2行重复：同一指标、地区、年份和分组只能有一行',
+      '第9行：与第5行重复：同一指标、地区、年份和分组只能有一行',
+      '第10行：与第3行重复：同一指标、地区、年份和分组只能有一行',
+      '第11行，第3列（year）：年份“２０２４”无效，应为四位数字的年份（如2024）',
+      '第12行，第3列（year）：年份“202a”无效，应为四位数字的年份（如2024）',
+      '第15行：与第14行重复：同一指标、地区、年份和分组只能有一行',
+    ]);
+  });
+
   it('names each missing and unknown header column and reads no rows', async () => {
     const error = await rejection('indicator_code,region_code,year,sex,age_group,area,vaule,numerator,note\nW9.99,x,y,,,,1,,');
     expect(error.lines()).toEqual([

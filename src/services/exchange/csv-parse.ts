@@ -37,16 +37,14 @@ export interface ParsedCsv {
 export const MIN_DATA_YEAR = 1949;
 const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
 
-type NumberResult = { ok: true; value: number | null } | { ok: false; message: string };
-
-// Fast path for the common plain number; everything else goes through parseNumberCell (full-width digits,
-// thousands separators, a trailing % where the unit is %).
-function readNumber(raw: string, unit: string): NumberResult {
-  if (PLAIN_NUMBER.test(raw)) {
-    const value = Number(raw);
-    return { ok: true, value: value === 0 ? 0 : value };
+/** A year as the file must write it: four ASCII digits (/^\d{4}$/, without the regular expression). */
+function isFourDigits(text: string): boolean {
+  if (text.length !== 4) return false;
+  for (let i = 0; i < 4; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
   }
-  return parseNumberCell(raw, { unit });
+  return true;
 }
 
 async function* decodeUtf8(source: CsvSource): AsyncGenerator<string> {
@@ -148,8 +146,14 @@ class RowReader {
   private readonly regionIndex = new Map<string, number>();
   private readonly indicatorIndex = new Map<string, number>();
   private regionByName: Map<string, string> | null = null;
-  /** Numeric key of indicator × region × year × cell → the first row holding it. */
-  private readonly firstRow = new Map<number, number>();
+  /**
+   * indicator × region → year × cell → the first row holding it. Two levels of small-integer keys: one Map of a
+   * million keys beyond the small-integer range (each a heap number) cost more than all other checks of a row.
+   */
+  private readonly firstRow = new Map<number, Map<number, number>>();
+  /** The inner map used last: rows come grouped by indicator and region as a rule. */
+  private lastPair = -1;
+  private lastRows: Map<number, number> | null = null;
 
   constructor(
     private readonly layout: Layout,
@@ -180,10 +184,16 @@ class RowReader {
     this.issues.add(this.layout.at(row, column), message);
   }
 
+  // Fast path for the common plain number (no result object per cell); everything else goes through
+  // parseNumberCell (full-width digits, thousands separators, a trailing % where the unit is %).
   private number(record: string[], index: number, row: number, column: CsvColumn, unit: string): number | null | undefined {
     const raw = (record[index] as string).trim();
     if (raw === '') return null;
-    const parsed = readNumber(raw, unit);
+    if (PLAIN_NUMBER.test(raw)) {
+      const value = Number(raw);
+      return value === 0 ? 0 : value;
+    }
+    const parsed = parseNumberCell(raw, { unit });
     if (parsed.ok) return parsed.value;
     this.fail(row, column, parsed.message);
     return undefined;
@@ -212,7 +222,7 @@ class RowReader {
 
     const yearText = (record[this.iYear] as string).trim();
     const year = Number(yearText);
-    if (!/^\d{4}$/.test(yearText)) this.fail(row, 'year', yearText === '' ? '缺少年份' : `年份“${yearText}”无效，应为四位数字的年份（如2024）`);
+    if (!isFourDigits(yearText)) this.fail(row, 'year', yearText === '' ? '缺少年份' : `年份“${yearText}”无效，应为四位数字的年份（如2024）`);
     else if (year < MIN_DATA_YEAR || year > this.maxYear) this.fail(row, 'year', `年份${year}超出范围（${MIN_DATA_YEAR}—${this.maxYear}年）`);
 
     const sexText = (record[this.iSex] as string).trim();
@@ -265,19 +275,25 @@ class RowReader {
     if (this.issues.count > before || indicator === undefined || regionIndex === undefined) return null;
     if (value === undefined || numerator === undefined || denominator === undefined) return null;
 
-    // indicator (≤1024) × region (≤2^20) × year offset (≤256) × sex (3) × area (3) × age group (≤64): < 2^53.
+    // indicator (≤1024) × region (≤2^20) < 2^30; then year offset × sex (3) × area (3) × age group (≤64).
     const ageIndex = ageGroup === null ? 0 : (indicator.ageGroups ?? []).indexOf(ageGroup) + 1;
     const sexIndex = sex === null ? 0 : sex === '女' ? 1 : 2;
     const areaIndex = area === null ? 0 : area === '城镇' ? 1 : 2;
-    const key =
-      ((((this.indicatorIndex.get(code) as number) * 1_048_576 + regionIndex) * 256 + (year - MIN_DATA_YEAR)) * 9 + sexIndex * 3 + areaIndex) * 64 +
-      ageIndex;
-    const first = this.firstRow.get(key);
+    const pair = (this.indicatorIndex.get(code) as number) * 1_048_576 + regionIndex;
+    const key = ((year - MIN_DATA_YEAR) * 9 + sexIndex * 3 + areaIndex) * 64 + ageIndex;
+    let rows = pair === this.lastPair ? this.lastRows : null;
+    if (rows === null) {
+      rows = this.firstRow.get(pair) ?? null;
+      if (rows === null) this.firstRow.set(pair, (rows = new Map()));
+      this.lastPair = pair;
+      this.lastRows = rows;
+    }
+    const first = rows.get(key);
     if (first !== undefined) {
       this.issues.add(this.layout.at(row), `与第${first}行重复：同一指标、地区、年份和分组只能有一行`);
       return null;
     }
-    this.firstRow.set(key, row);
+    rows.set(key, row);
 
     const note = this.iNote < 0 ? '' : unguardText((record[this.iNote] as string).trim());
     const source = this.iSource < 0 ? '' : unguardText((record[this.iSource] as string).trim());
@@ -305,7 +321,24 @@ class RowReader {
  * unless the whole file is clean.
  */
 export async function parseDataCsv(source: CsvSource, catalogue: ExchangeCatalogue, options: CsvParseOptions = {}): Promise<ParsedCsv> {
+  const reading = readDataCsv(source, catalogue, options);
+  for (;;) {
+    const next = await reading.next();
+    if (next.done === true) return next.value;
+  }
+}
+
+/** Inputs handed over at a time by readDataCsv. */
+const HAND_OVER_VALUES = 5000;
+
+/**
+ * parseDataCsv as it reads: yields the inputs in batches while the file has shown no error (so that checking and
+ * writing them can start before the end), and returns the same ParsedCsv, or throws the same ExchangeError, at
+ * the end. A consumer must treat what it was given as provisional until then: the file may still turn out bad.
+ */
+export async function* readDataCsv(source: CsvSource, catalogue: ExchangeCatalogue, options: CsvParseOptions = {}): AsyncGenerator<DataValueInput[], ParsedCsv> {
   const file = options.file;
+  let handedOver = 0;
   const layout = new Layout(file);
   const issues = new IssueList();
   const inputs: DataValueInput[] = [];
@@ -342,6 +375,10 @@ export async function parseDataCsv(source: CsvSource, catalogue: ExchangeCatalog
       }
       const input = reader.read(record, row, file);
       if (input !== null) inputs.push(input);
+      if (inputs.length - handedOver >= HAND_OVER_VALUES && issues.empty) {
+        yield inputs.slice(handedOver);
+        handedOver = inputs.length;
+      }
     }
   } catch (err) {
     if ((err as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') {
@@ -356,6 +393,9 @@ export async function parseDataCsv(source: CsvSource, catalogue: ExchangeCatalog
     } else {
       throw err;
     }
+  } finally {
+    // The consumer stopped early (its own error): stop reading the file too.
+    if (!parser.writableEnded || !parser.readableEnded) parser.destroy();
   }
   await feeding;
 
@@ -370,6 +410,7 @@ export async function parseDataCsv(source: CsvSource, catalogue: ExchangeCatalog
     issues.issues.sort((a, b) => (a.location?.row ?? 0) - (b.location?.row ?? 0) || Number(a.location?.column ?? 0) - Number(b.location?.column ?? 0));
   }
   issues.throwIfAny(file === undefined ? 'CSV 文件' : `文件“${file}”`);
+  if (inputs.length > handedOver) yield inputs.slice(handedOver);
 
   return {
     inputs,

@@ -9,14 +9,11 @@ import { TYPE_ERROR_CODES, validateForm } from '../../core/monitoring/validate-f
 import type { ValidationIssue, ValidationIssueCode, ValidationRuleSet } from '../../core/monitoring/validation-rule.types.ts';
 import type { Database } from '../../storage/schema.ts';
 import type { FormRow, RoundRow } from '../../storage/schema/monitoring.schema.ts';
-import { appendAuditTuples, VALUE_BATCH_ACTION, VALUE_BATCH_ENTITY, valueBatchJson, valueBatchKey } from '../../storage/repositories/audit.repository.ts';
-import type { ValueBatchChange } from '../../storage/repositories/audit.repository.ts';
+import { VALUE_BATCH_ACTION, VALUE_BATCH_ENTITY, ValueBatchText, valueBatchKey } from '../../storage/repositories/audit.repository.ts';
 import {
   findDataValues,
-  insertDataValueTuples,
   keyOfValue,
   loadValidationRules,
-  updateDataValue,
   valueKey,
   cellColumns,
 } from '../../storage/repositories/data-value.repository.ts';
@@ -24,6 +21,8 @@ import type { StoredDataValue } from '../../storage/repositories/data-value.repo
 import { findForms, formScopeKey } from '../../storage/repositories/form.repository.ts';
 import { listRoundRows, loadReportingCatalogue, regionNames } from '../../storage/repositories/round.repository.ts';
 import type { ReportingIndicator } from '../../storage/repositories/round.repository.ts';
+import { bulkWriteFile, capabilitiesOf } from '../../storage/database.ts';
+import { SqliteBulkWriteError, SqliteBulkWriter } from '../../storage/sqlite-bulk-writer.ts';
 import { inTransaction } from '../../storage/transaction.ts';
 import { DataValueConflictError, DataValueRejectedError } from './data-value.contract.ts';
 import type {
@@ -33,6 +32,8 @@ import type {
   WriteDataValuesResult,
 } from './data-value.contract.ts';
 import { actorRef, beijingTime, locationText, nowIso, valueResource } from './monitoring-context.ts';
+import { bulkWriterSink, directSink, pipelinedSink } from './value-sink.ts';
+import type { ValueSink } from './value-sink.ts';
 
 export { DataValueConflictError, DataValueRejectedError };
 export type { DataValueInput, WriteDataValuesOptions, WriteDataValuesResult };
@@ -41,6 +42,11 @@ const YEAR_MIN = 1990;
 const YEAR_MAX = 2100;
 /** Values written (and audited) per round trip of inserts. */
 const WRITE_BATCH = 5000;
+/**
+ * From this many values on, an SQLite file database is written by a worker thread (SqliteBulkWriter): starting
+ * the worker costs ~0.2 s, which a write of this size wins back several times over.
+ */
+export const BULK_WRITER_MIN_VALUES = 20_000;
 
 /**
  * Origins whose changes are logged one audit row per region, year and form (a batch row holding each value's
@@ -76,8 +82,6 @@ interface Content {
 }
 
 interface Accepted {
-  /** Position in the caller's list: values are written in that order (ids follow the file). */
-  index: number;
   input: DataValueInput;
   indicator: ReportingIndicator;
   regionCode: string;
@@ -109,11 +113,12 @@ interface FormIndex {
   rounds: Map<number, RoundRow>;
 }
 
-async function loadFormIndex(db: Kysely<Database>, years: ReadonlySet<number>): Promise<FormIndex> {
+/** Every round and its forms (a few dozen per round): the years of a streamed write are not known up front. */
+async function loadFormIndex(db: Kysely<Database>): Promise<FormIndex> {
   const rounds = await listRoundRows(db);
   const byYear = new Map(rounds.map((r) => [r.year, r] as const));
   const latestOpen = rounds.filter((r) => r.status === 'open').sort((a, b) => b.year - a.year)[0];
-  const wanted = rounds.filter((r) => years.has(r.year) || r.id === latestOpen?.id).map((r) => r.id);
+  const wanted = rounds.map((r) => r.id);
   const forms = new Map<string, FormRow>();
   const formsById = new Map<number, FormRow>();
   for (const f of await findForms(db, { roundIds: wanted })) {
@@ -204,7 +209,10 @@ const NUMBER_FIELDS = ['value', 'numerator', 'denominator'] as const;
  * defaults), checks optimistic versions, then inserts or updates and audits every changed value (one audit row
  * per value; imports one row per region, year and form holding each value's before and after).
  * Throws DataValueRejectedError listing every problem, or DataValueConflictError; then nothing is written.
- * Large batches (imports) are planned region by region and written only once every region has passed.
+ * Values are planned and checked region by region; each region is written as soon as it passes while nothing
+ * has failed yet, and any later problem undoes the lot (the transaction rolls back).
+ * Large writes to an SQLite file go through an SqliteBulkWriter: its worker thread inserts one region while
+ * this thread checks the next (see sqlite-bulk-writer.ts for why that stays all-or-nothing and consistent).
  */
 export async function writeDataValues(
   db: Kysely<Database>,
@@ -213,8 +221,79 @@ export async function writeDataValues(
   options: WriteDataValuesOptions,
 ): Promise<WriteDataValuesResult> {
   if (inputs.length === 0) return { inserted: 0, updated: 0, unchanged: 0, warnings: [] };
-  return inTransaction(db, (trx) => write(trx, actor, inputs, options));
+  return writeDataValueStream(db, actor, [inputs], options);
 }
+
+/**
+ * writeDataValues for inputs that arrive in batches (a file being read): checking and writing start before the
+ * last batch is read. Same contract, all or nothing: an error thrown by the source (the file's own errors) rolls
+ * back what was written and comes out unchanged.
+ */
+export async function writeDataValueStream(
+  db: Kysely<Database>,
+  actor: Actor,
+  source: AsyncIterable<DataValueInput[]> | Iterable<DataValueInput[]>,
+  options: WriteDataValuesOptions,
+): Promise<WriteDataValuesResult> {
+  // The first values decide the way of writing: a bulk writer must take its lock before anything is read.
+  const batches = toAsyncIterator(source);
+  const head: DataValueInput[][] = [];
+  let headSize = 0;
+  let exhausted = false;
+  while (headSize < BULK_WRITER_MIN_VALUES) {
+    const next = await batches.next();
+    if (next.done === true) {
+      exhausted = true;
+      break;
+    }
+    head.push(next.value);
+    headSize += next.value.length;
+  }
+  async function* all(): AsyncGenerator<DataValueInput[]> {
+    yield* head;
+    if (!exhausted) for (let next = await batches.next(); next.done !== true; next = await batches.next()) yield next.value;
+  }
+  try {
+    const large = !exhausted;
+    const file = large ? bulkWriteFile(db) : null;
+    if (file === null) {
+      const sinkOf = (trx: Kysely<Database>) => (large && capabilitiesOf(trx).dialect === 'postgres' ? pipelinedSink(trx) : directSink(trx));
+      return await inTransaction(db, (trx) => write(trx, actor, all(), options, sinkOf(trx))).catch((err: unknown) => {
+        throw isUniqueViolation(err) ? new DataValueConflictError(UNIQUE_CONFLICT_MESSAGE, []) : err;
+      });
+    }
+    const writer = await SqliteBulkWriter.open(file);
+    try {
+      // The reading transaction ends before the writer commits (no reader is left holding the file).
+      const result = await inTransaction(db, (trx) => write(trx, actor, all(), options, bulkWriterSink(trx, writer)));
+      await writer.commit();
+      return result;
+    } catch (err) {
+      await writer.rollback();
+      throw err instanceof SqliteBulkWriteError ? bulkWriteConflict(err) : err;
+    }
+  } finally {
+    // Stopped early by an error: let the source release what it holds (a file being read).
+    await batches.return?.();
+  }
+}
+
+function toAsyncIterator<T>(source: AsyncIterable<T> | Iterable<T>): AsyncIterator<T> | Iterator<T> {
+  return Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
+}
+
+/** A write the worker refused: a lost optimistic update or a cell inserted meanwhile is a conflict as on the main path. */
+function bulkWriteConflict(err: SqliteBulkWriteError): Error {
+  if (err.code === 'FUER_CHANGES_MISMATCH') return new DataValueConflictError(err.message, []);
+  if (/unique/i.test(`${err.code ?? ''} ${err.message}`)) return new DataValueConflictError(UNIQUE_CONFLICT_MESSAGE, []);
+  return err;
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return err instanceof Error && !(err instanceof DataValueConflictError) && /unique|duplicate key/i.test(err.message);
+}
+
+const UNIQUE_CONFLICT_MESSAGE = '保存时其他用户同时录入了相同单元格的数据；您的填写未被保存，也没有丢失：请刷新后核对再保存';
 
 interface WriteContext {
   actor: Actor;
@@ -248,21 +327,21 @@ function addIssue(ctx: WriteContext, at: IssueAt, code: DataValueIssue['code'], 
   });
 }
 
-async function write(db: Kysely<Database>, actor: Actor, inputs: DataValueInput[], options: WriteDataValuesOptions): Promise<WriteDataValuesResult> {
+async function write(
+  db: Kysely<Database>,
+  actor: Actor,
+  batches: AsyncIterable<DataValueInput[]>,
+  options: WriteDataValuesOptions,
+  sink: ValueSink,
+): Promise<WriteDataValuesResult> {
   const catalogue = new Map((await loadReportingCatalogue(db)).map((i) => [i.definition.code, i] as const));
-  const regionCodes = new Set<string>();
-  const years = new Set<number>();
-  for (const input of inputs) {
-    regionCodes.add(String(input.regionCode ?? ''));
-    if (Number.isInteger(input.year)) years.add(input.year);
-  }
   const reason = cleanText(options.reason) ?? null;
   const ctx: WriteContext = {
     actor,
     options,
     catalogue,
-    names: await regionNames(db, [...regionCodes]),
-    index: await loadFormIndex(db, years),
+    names: new Map(),
+    index: await loadFormIndex(db),
     rules: await loadValidationRules(db),
     operator: isOperator(actor),
     reason,
@@ -271,25 +350,13 @@ async function write(db: Kysely<Database>, actor: Actor, inputs: DataValueInput[
     conflicts: [],
     warnings: [],
   };
-
-  // 1. Each input on its own, then region by region against what is stored; nothing is written yet.
-  const byRegion = acceptInputs(ctx, inputs);
-  const ordered: (Planned | undefined)[] = new Array<Planned | undefined>(inputs.length);
-  for (const [regionCode, accepted] of byRegion) {
-    const chunkYears = new Set<number>();
-    for (const a of accepted) {
-      chunkYears.add(a.year);
-      chunkYears.add(a.year - 1);
-    }
-    const stored = await findDataValues(db, {
-      years: [...chunkYears],
-      regionCodes: [regionCode],
-      indicatorCodes: [...new Set(accepted.map((a) => a.indicator.definition.code))],
-    });
-    const planned = planChunk(ctx, accepted, stored);
-    validateChunk(ctx, planned, stored);
-    for (const p of planned) ordered[p.index] = p;
+  const regions = new RegionalWrite(db, ctx, sink);
+  for await (const inputs of batches) {
+    await loadRegionNames(db, ctx.names, inputs);
+    await regions.add(inputs);
   }
+  const counts = await regions.finish();
+  await sink.finish();
 
   if (ctx.issues.length > 0) throw new DataValueRejectedError(rejectionMessage(ctx.issues, catalogue, ctx.names), ctx.issues);
   if (ctx.conflicts.length > 0) {
@@ -305,99 +372,201 @@ async function write(db: Kysely<Database>, actor: Actor, inputs: DataValueInput[
       })),
     );
   }
-
-  // 2. Write, and log every change.
-  const counts = { inserted: 0, updated: 0, unchanged: 0 };
-  const batch: Planned[] = [];
-  for (const p of ordered) {
-    if (p === undefined) continue;
-    batch.push(p);
-    if (batch.length >= WRITE_BATCH) await writeChunk(db, ctx, batch.splice(0), counts);
-  }
-  await writeChunk(db, ctx, batch, counts);
   return { ...counts, warnings: ctx.warnings };
 }
 
-/** The checks of each input on its own: indicator, region, year, cell, access, status, duplicates. */
-function acceptInputs(ctx: WriteContext, inputs: readonly DataValueInput[]): Map<string, Accepted[]> {
-  const { actor, options, catalogue, names } = ctx;
-  const byRegion = new Map<string, Accepted[]>();
-  const seen = new Map<string, DataValueInput>();
-  // Cells repeat (a few dozen in a million values): each raw triple is parsed once and its cell object shared.
-  type KnownCell = { parsed: ReturnType<typeof cellFromRaw>; cell: DisaggregationCell; cellKey: string; problems: Map<ReportingIndicator, string | null> };
-  const cells = new Map<unknown, Map<unknown, Map<unknown, KnownCell>>>();
+/** Names of the regions of these inputs not looked up yet (a code without a name does not exist). */
+async function loadRegionNames(db: Kysely<Database>, names: Map<string, string>, inputs: readonly DataValueInput[]): Promise<void> {
+  const missing = new Set<string>();
+  for (const input of inputs) {
+    const code = String(input.regionCode ?? '');
+    if (!names.has(code)) missing.add(code);
+  }
+  if (missing.size === 0) return;
+  for (const [code, name] of await regionNames(db, [...missing])) names.set(code, name);
+}
+
+/** Values accepted before a region is planned and written (while no region has come back: see RegionalWrite). */
+const REGION_FLUSH_VALUES = 20_000;
+
+/**
+ * Plans, checks and writes values region by region as they arrive. A region is taken up once the input has
+ * moved on to other regions and enough values wait, and written at once while nothing has failed (any later
+ * problem rolls the whole transaction back). A file sorted by region thus streams through; if a region already
+ * written comes back (a file sorted otherwise), the rest waits for the end, and that region's new values are
+ * checked together with the ones written before (kept here: the database cannot show them yet).
+ */
+class RegionalWrite {
+  private readonly waiting = new Map<string, Accepted[]>();
+  private waitingCount = 0;
+  private readonly written = new Map<string, DataValue[]>();
+  private streaming = true;
+  private readonly counts = { inserted: 0, updated: 0, unchanged: 0 };
+  private readonly acceptance: Acceptance;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly ctx: WriteContext,
+    private readonly sink: ValueSink,
+  ) {
+    this.acceptance = new Acceptance(ctx);
+  }
+
+  async add(inputs: readonly DataValueInput[]): Promise<void> {
+    let last: string | null = null;
+    for (const a of this.acceptance.accept(inputs)) {
+      let list = this.waiting.get(a.regionCode);
+      if (list === undefined) {
+        this.waiting.set(a.regionCode, (list = []));
+        if (this.written.has(a.regionCode)) this.streaming = false;
+      }
+      list.push(a);
+      last = a.regionCode;
+    }
+    this.waitingCount = 0;
+    for (const list of this.waiting.values()) this.waitingCount += list.length;
+    // The region being read may go on in the next batch: it waits.
+    if (this.streaming && this.waitingCount >= REGION_FLUSH_VALUES) await this.flush(last);
+  }
+
+  async finish(): Promise<{ inserted: number; updated: number; unchanged: number }> {
+    await this.flush(null);
+    return this.counts;
+  }
+
+  private async flush(keep: string | null): Promise<void> {
+    for (const [regionCode, accepted] of [...this.waiting]) {
+      if (regionCode === keep) continue;
+      this.waiting.delete(regionCode);
+      await this.writeRegion(regionCode, accepted);
+    }
+  }
+
+  private async writeRegion(regionCode: string, accepted: readonly Accepted[]): Promise<void> {
+    const { ctx } = this;
+    const chunkYears = new Set<number>();
+    for (const a of accepted) {
+      chunkYears.add(a.year);
+      chunkYears.add(a.year - 1);
+    }
+    const stored = await findDataValues(this.db, {
+      years: [...chunkYears],
+      regionCodes: [regionCode],
+      indicatorCodes: [...new Set(accepted.map((a) => a.indicator.definition.code))],
+    });
+    const planned = planChunk(ctx, accepted, stored);
+    const before = this.written.get(regionCode);
+    validateChunk(ctx, planned, before === undefined ? stored : [...stored, ...before]);
+    if (this.streaming) {
+      const values = before ?? [];
+      for (const p of planned) values.push(p.next);
+      this.written.set(regionCode, values);
+    }
+    if (ctx.issues.length > 0 || ctx.conflicts.length > 0) return;
+    for (let i = 0; i < planned.length; i += WRITE_BATCH) await writeChunk(this.sink, ctx, planned.slice(i, i + WRITE_BATCH), this.counts);
+  }
+}
+
+type Denial = { code: DataValueIssue['code']; message: string };
+// Cells repeat (a few dozen in a million values): each raw triple is parsed once and its cell object shared.
+type KnownCell = { parsed: ReturnType<typeof cellFromRaw>; cell: DisaggregationCell; cellKey: string; problems: Map<ReportingIndicator, string | null> };
+
+/**
+ * The checks of each input on its own: indicator, region, year, cell, access, status, duplicates (across every
+ * batch of one write).
+ */
+class Acceptance {
+  // Per region (a duplicate is always within one): small maps instead of one of a million keys.
+  private readonly seen = new Map<string, Map<string, DataValueInput>>();
+  private readonly cells = new Map<unknown, Map<unknown, Map<unknown, KnownCell>>>();
   // Access and status depend on the indicator and region only: checked once per pair (null: allowed).
-  const gates = new Map<ReportingIndicator, Map<string, { code: DataValueIssue['code']; message: string } | null>>();
-  const gate = (indicator: ReportingIndicator, regionCode: string): { code: DataValueIssue['code']; message: string } | null => {
+  private readonly gates = new Map<ReportingIndicator, Map<string, Denial | null>>();
+
+  constructor(private readonly ctx: WriteContext) {}
+
+  private gate(indicator: ReportingIndicator, regionCode: string): Denial | null {
+    const { actor, options, names } = this.ctx;
     const resource = valueResource(indicator.definition.code, regionCode, indicator.reportingDepartmentId);
     const what = () => `${names.get(regionCode) ?? regionCode}“${indicator.definition.name}”的数据`;
     if (!canWrite(actor, resource)) return { code: 'access_denied', message: denialMessage(actor, 'write', what()) };
-    if (options.status === 'approved' && !ctx.operator) return { code: 'status_denied', message: '无权直接录入已审核通过的数据：仅统计局或管理员可以操作' };
+    if (options.status === 'approved' && !this.ctx.operator) return { code: 'status_denied', message: '无权直接录入已审核通过的数据：仅统计局或管理员可以操作' };
     if (options.status === 'submitted' && !canSubmit(actor, resource)) return { code: 'status_denied', message: denialMessage(actor, 'submit', what()) };
     return null;
-  };
-  const atOf = (input: DataValueInput, regionCode: string, cellKey: string): IssueAt => ({
-    indicatorCode: String(input.indicatorCode ?? ''), regionCode, cellKey, year: input.year, location: input.location,
-  });
-  for (let index = 0; index < inputs.length; index++) {
-    const input = inputs[index] as DataValueInput;
-    const regionCode = String(input.regionCode ?? '');
-    let bySex = cells.get(input.sex);
-    if (bySex === undefined) cells.set(input.sex, (bySex = new Map()));
-    let byArea = bySex.get(input.area);
-    if (byArea === undefined) bySex.set(input.area, (byArea = new Map()));
-    let known = byArea.get(input.ageGroup);
-    if (known === undefined) {
-      const parsed = cellFromRaw({ sex: input.sex, ageGroup: input.ageGroup, area: input.area });
-      const cell: DisaggregationCell = parsed.ok ? parsed.cell : { sex: null, ageGroup: null, area: null };
-      byArea.set(input.ageGroup, (known = { parsed, cell, cellKey: disaggregationKey(cell), problems: new Map() }));
-    }
-    const { parsed: parsedCell, cell, cellKey } = known;
-    const indicator = catalogue.get(String(input.indicatorCode ?? ''));
-    if (indicator === undefined) {
-      const at = atOf(input, regionCode, cellKey);
-      addIssue(ctx, at, 'unknown_indicator', `指标代码“${at.indicatorCode}”不在指标目录中`);
-      continue;
-    }
-    if (!names.has(regionCode)) {
-      addIssue(ctx, atOf(input, regionCode, cellKey), 'unknown_region', `区划代码“${regionCode}”不存在`);
-      continue;
-    }
-    if (!Number.isInteger(input.year) || input.year < YEAR_MIN || input.year > YEAR_MAX) {
-      addIssue(ctx, atOf(input, regionCode, cellKey), 'invalid_year', `年度“${String(input.year)}”无效，应为${YEAR_MIN}—${YEAR_MAX}之间的整数`);
-      continue;
-    }
-    if (!parsedCell.ok) {
-      addIssue(ctx, atOf(input, regionCode, cellKey), 'invalid_cell', parsedCell.message);
-      continue;
-    }
-    let problem = known.problems.get(indicator);
-    if (problem === undefined) known.problems.set(indicator, (problem = cellProblem(indicator.definition, cell)));
-    if (problem !== null) {
-      addIssue(ctx, atOf(input, regionCode, cellKey), 'invalid_cell', `分组“${cellLabel(cell)}”无效：${problem}`);
-      continue;
-    }
-    let byRegionGate = gates.get(indicator);
-    if (byRegionGate === undefined) gates.set(indicator, (byRegionGate = new Map()));
-    let denied = byRegionGate.get(regionCode);
-    if (denied === undefined) byRegionGate.set(regionCode, (denied = gate(indicator, regionCode)));
-    if (denied !== null) {
-      addIssue(ctx, atOf(input, regionCode, cellKey), denied.code, denied.message);
-      continue;
-    }
-    const key = valueKey(indicator.definition.code, regionCode, input.year, cellKey);
-    const first = seen.get(key);
-    if (first !== undefined) {
-      const where = locationText(first.location);
-      addIssue(ctx, atOf(input, regionCode, cellKey), 'duplicate_cell', `“${indicator.definition.name}”${input.year}年“${cellLabel(cell)}”重复填报${where ? `（与${where}重复）` : ''}`);
-      continue;
-    }
-    seen.set(key, input);
-    let list = byRegion.get(regionCode);
-    if (list === undefined) byRegion.set(regionCode, (list = []));
-    list.push({ index, input, indicator, regionCode, year: input.year, cell, cellKey, key });
   }
-  return byRegion;
+
+  /** The inputs that pass, in their order; the others become issues. */
+  accept(inputs: readonly DataValueInput[]): Accepted[] {
+    const { ctx, seen, cells, gates } = this;
+    const { catalogue, names } = ctx;
+    const out: Accepted[] = [];
+    let seenRegion: string | null = null;
+    let seenHere = new Map<string, DataValueInput>();
+    const atOf = (input: DataValueInput, regionCode: string, cellKey: string): IssueAt => ({
+      indicatorCode: String(input.indicatorCode ?? ''), regionCode, cellKey, year: input.year, location: input.location,
+    });
+    for (const input of inputs) {
+      const regionCode = String(input.regionCode ?? '');
+      let bySex = cells.get(input.sex);
+      if (bySex === undefined) cells.set(input.sex, (bySex = new Map()));
+      let byArea = bySex.get(input.area);
+      if (byArea === undefined) bySex.set(input.area, (byArea = new Map()));
+      let known = byArea.get(input.ageGroup);
+      if (known === undefined) {
+        const parsed = cellFromRaw({ sex: input.sex, ageGroup: input.ageGroup, area: input.area });
+        const cell: DisaggregationCell = parsed.ok ? parsed.cell : { sex: null, ageGroup: null, area: null };
+        byArea.set(input.ageGroup, (known = { parsed, cell, cellKey: disaggregationKey(cell), problems: new Map() }));
+      }
+      const { parsed: parsedCell, cell, cellKey } = known;
+      const indicator = catalogue.get(String(input.indicatorCode ?? ''));
+      if (indicator === undefined) {
+        const at = atOf(input, regionCode, cellKey);
+        addIssue(ctx, at, 'unknown_indicator', `指标代码“${at.indicatorCode}”不在指标目录中`);
+        continue;
+      }
+      if (!names.has(regionCode)) {
+        addIssue(ctx, atOf(input, regionCode, cellKey), 'unknown_region', `区划代码“${regionCode}”不存在`);
+        continue;
+      }
+      if (!Number.isInteger(input.year) || input.year < YEAR_MIN || input.year > YEAR_MAX) {
+        addIssue(ctx, atOf(input, regionCode, cellKey), 'invalid_year', `年度“${String(input.year)}”无效，应为${YEAR_MIN}—${YEAR_MAX}之间的整数`);
+        continue;
+      }
+      if (!parsedCell.ok) {
+        addIssue(ctx, atOf(input, regionCode, cellKey), 'invalid_cell', parsedCell.message);
+        continue;
+      }
+      let problem = known.problems.get(indicator);
+      if (problem === undefined) known.problems.set(indicator, (problem = cellProblem(indicator.definition, cell)));
+      if (problem !== null) {
+        addIssue(ctx, atOf(input, regionCode, cellKey), 'invalid_cell', `分组“${cellLabel(cell)}”无效：${problem}`);
+        continue;
+      }
+      let byRegionGate = gates.get(indicator);
+      if (byRegionGate === undefined) gates.set(indicator, (byRegionGate = new Map()));
+      let denied = byRegionGate.get(regionCode);
+      if (denied === undefined) byRegionGate.set(regionCode, (denied = this.gate(indicator, regionCode)));
+      if (denied !== null) {
+        addIssue(ctx, atOf(input, regionCode, cellKey), denied.code, denied.message);
+        continue;
+      }
+      const key = valueKey(indicator.definition.code, regionCode, input.year, cellKey);
+      if (regionCode !== seenRegion) {
+        seenRegion = regionCode;
+        let here = seen.get(regionCode);
+        if (here === undefined) seen.set(regionCode, (here = new Map()));
+        seenHere = here;
+      }
+      const first = seenHere.get(key);
+      if (first !== undefined) {
+        const where = locationText(first.location);
+        addIssue(ctx, atOf(input, regionCode, cellKey), 'duplicate_cell', `“${indicator.definition.name}”${input.year}年“${cellLabel(cell)}”重复填报${where ? `（与${where}重复）` : ''}`);
+        continue;
+      }
+      seenHere.set(key, input);
+      out.push({ input, indicator, regionCode, year: input.year, cell, cellKey, key });
+    }
+    return out;
+  }
 }
 
 /** The change each input makes, against what is stored; locks, form states and versions. */
@@ -411,12 +580,13 @@ function planChunk(ctx: WriteContext, accepted: readonly Accepted[], stored: rea
   for (const a of accepted) {
     const existing = existingByKey.get(a.key);
     const input = a.input;
-    const at: IssueAt = { indicatorCode: a.indicator.definition.code, regionCode: a.regionCode, cellKey: a.cellKey, year: a.year, location: input.location };
+    // Where an issue of this value is (built only when there is one).
+    const at = (): IssueAt => ({ indicatorCode: a.indicator.definition.code, regionCode: a.regionCode, cellKey: a.cellKey, year: a.year, location: input.location });
     // A string where a number belongs (a careless caller) is a type error; NaN and Infinity are validateForm's.
     for (const field of NUMBER_FIELDS) {
       const raw: unknown = input[field];
       if (raw !== null && raw !== undefined && typeof raw !== 'number') {
-        addIssue(ctx, at, 'not_a_number', `${FIELD_LABELS[field]}“${String(raw)}”不是有效的数字`, field);
+        addIssue(ctx, at(), 'not_a_number', `${FIELD_LABELS[field]}“${String(raw)}”不是有效的数字`, field);
       }
     }
     let formId: number | null;
@@ -468,7 +638,7 @@ function planChunk(ctx: WriteContext, accepted: readonly Accepted[], stored: rea
 
     if (existing?.status === 'approved' && !ctx.mayChangeApproved) {
       addIssue(
-        ctx, at, 'locked',
+        ctx, at(), 'locked',
         canUnlock(actor) ? '该数据已审核通过并锁定：修改须填写解锁原因' : '该数据已审核通过并锁定：如需修改，请联系统计局或管理员解锁并说明原因',
       );
       continue;
@@ -476,15 +646,15 @@ function planChunk(ctx: WriteContext, accepted: readonly Accepted[], stored: rea
     if (form !== null && !ctx.operator) {
       const round = index.rounds.get(form.round_id);
       if (round?.status === 'closed') {
-        addIssue(ctx, at, 'round_closed', `${round.year}年度填报已结束，不能再修改；如需修改，请联系统计局`);
+        addIssue(ctx, at(), 'round_closed', `${round.year}年度填报已结束，不能再修改；如需修改，请联系统计局`);
         continue;
       }
       if (form.status === 'submitted') {
-        addIssue(ctx, at, 'form_locked', '报表已提交，正在审核，暂不能修改；如需修改，请联系审核员退回');
+        addIssue(ctx, at(), 'form_locked', '报表已提交，正在审核，暂不能修改；如需修改，请联系审核员退回');
         continue;
       }
       if (form.status === 'approved') {
-        addIssue(ctx, at, 'form_locked', '报表已审核通过并锁定；如需修改，请联系统计局或管理员解锁');
+        addIssue(ctx, at(), 'form_locked', '报表已审核通过并锁定；如需修改，请联系统计局或管理员解锁');
         continue;
       }
     }
@@ -499,7 +669,7 @@ function planChunk(ctx: WriteContext, accepted: readonly Accepted[], stored: rea
  * the year before for the year-on-year check. Only issues at the written cells count (and parts that no longer
  * add up); missing cells are the submission's concern.
  */
-function validateChunk(ctx: WriteContext, planned: readonly Planned[], stored: readonly StoredDataValue[]): void {
+function validateChunk(ctx: WriteContext, planned: readonly Planned[], stored: readonly DataValue[]): void {
   const { options } = ctx;
   const state = new Map<string, DataValue>();
   for (const v of stored) state.set(keyOfValue(v), v);
@@ -534,14 +704,17 @@ function validateChunk(ctx: WriteContext, planned: readonly Planned[], stored: r
   }
 }
 
-async function writeChunk(db: Kysely<Database>, ctx: WriteContext, planned: readonly Planned[], counts: { inserted: number; updated: number; unchanged: number }): Promise<void> {
+async function writeChunk(sink: ValueSink, ctx: WriteContext, planned: readonly Planned[], counts: { inserted: number; updated: number; unchanged: number }): Promise<void> {
   const now = nowIso();
   const who = actorRef(ctx.actor);
   const { status, origin } = ctx.options;
   const inserts: unknown[][] = [];
   const audit: unknown[][] = [];
   const batchAudit = BATCH_AUDIT_ORIGINS.has(origin);
-  const batches = new Map<string, { regionCode: string; year: number; formId: number | null; backfilled: boolean | null; changes: ValueBatchChange[] }>();
+  // Batch audit rows by year and form (one region per chunk).
+  type Batch = { regionCode: string; year: number; formId: number | null; backfilled: boolean | null; text: ValueBatchText };
+  const batches = new Map<number, Map<number | null, Batch>>();
+  const all: Batch[] = [];
   for (const p of planned) {
     if (p.change === 'unchanged') {
       counts.unchanged++;
@@ -556,7 +729,7 @@ async function writeChunk(db: Kysely<Database>, ctx: WriteContext, planned: read
       ]);
     } else {
       const existing = p.existing as StoredDataValue;
-      const ok = await updateDataValue(db, existing.id, existing.version, {
+      const ok = await sink.updateValue(existing.id, existing.version, {
         value: n.value,
         numerator: n.numerator,
         denominator: n.denominator,
@@ -569,44 +742,45 @@ async function writeChunk(db: Kysely<Database>, ctx: WriteContext, planned: read
         updated_at: now,
         updated_by: who.id,
         updated_by_name: who.name,
-      });
+      }, () => concurrentChange(p, ctx.names).message);
       if (!ok) throw concurrentChange(p, ctx.names);
       counts.updated++;
     }
     const action = p.change === 'insert' ? 'value.insert' : 'value.update';
     if (batchAudit) {
-      const group = `${p.regionCode}|${p.year}|${p.formId ?? ''}`;
-      let batch = batches.get(group);
-      if (batch === undefined) batches.set(group, (batch = { regionCode: p.regionCode, year: p.year, formId: p.formId, backfilled: null, changes: [] }));
+      let byForm = batches.get(p.year);
+      if (byForm === undefined) batches.set(p.year, (byForm = new Map()));
+      let batch = byForm.get(p.formId);
+      if (batch === undefined) {
+        byForm.set(p.formId, (batch = { regionCode: p.regionCode, year: p.year, formId: p.formId, backfilled: null, text: new ValueBatchText() }));
+        all.push(batch);
+      }
       if (p.change === 'insert') {
         batch.backfilled ??= n.backfilled;
-        batch.changes.push({ key: p.key, action: 'value.insert', insertJson: insertDelta(n, batch.backfilled) });
+        batch.text.insert(p.key, insertDelta(n, batch.backfilled));
       } else {
         const existing = p.existing as StoredDataValue;
-        batch.changes.push({ key: p.key, action: 'value.update', beforeJson: snapshot(existing, existing.formId), afterJson: snapshot(n, p.formId) });
+        batch.text.update(p.key, snapshot(existing, existing.formId), snapshot(n, p.formId));
       }
     } else {
       const beforeJson = p.existing === undefined ? null : snapshot(p.existing, p.existing.formId);
       audit.push([now, who.id, who.name, action, 'data_value', p.key, p.formId, beforeJson, snapshot(n, p.formId), ctx.reason, origin]);
     }
   }
-  for (const b of batches.values()) {
+  for (const b of all) {
     audit.push([
       now, who.id, who.name, VALUE_BATCH_ACTION, VALUE_BATCH_ENTITY, valueBatchKey(b.regionCode, b.year), b.formId,
-      null, valueBatchJson(b.changes, batchCommon(status, b.backfilled ?? false, b.formId)), ctx.reason, origin,
+      null, b.text.json(batchCommon(status, b.backfilled ?? false, b.formId)), ctx.reason, origin,
     ]);
   }
   try {
-    await insertDataValueTuples(db, inserts, { status, version: 1, created_at: now, updated_at: now, updated_by: who.id, updated_by_name: who.name });
+    await sink.insertValues(inserts, { status, version: 1, created_at: now, updated_at: now, updated_by: who.id, updated_by_name: who.name });
   } catch (err) {
     // Another writer inserted one of these cells after we looked (a unique violation): nothing is kept.
-    if (err instanceof Error && /unique|duplicate key/i.test(err.message)) {
-      throw new DataValueConflictError('保存时其他用户同时录入了相同单元格的数据；您的填写未被保存，也没有丢失：请刷新后核对再保存', []);
-    }
-    throw err;
+    throw isUniqueViolation(err) ? new DataValueConflictError(UNIQUE_CONFLICT_MESSAGE, []) : err;
   }
   counts.inserted += inserts.length;
-  await appendAuditTuples(db, audit);
+  await sink.appendAudit(audit);
 }
 
 function describeCell(

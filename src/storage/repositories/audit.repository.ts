@@ -1,9 +1,9 @@
-import type { Insertable, Kysely } from 'kysely';
+import type { CompiledQuery, Insertable, Kysely } from 'kysely';
 import { rowsPerInsert } from '../database.ts';
 import type { Database } from '../schema.ts';
 import type { AuditEntity, AuditLogTable, AuditRow } from '../schema/monitoring.schema.ts';
 import { chunks } from './row-mappers.ts';
-import { insertTuples } from './data-value.repository.ts';
+import { compileTuples, insertTuples } from './data-value.repository.ts';
 
 /**
  * The audit log is append-only: this module only inserts and reads (the database refuses UPDATE and DELETE
@@ -23,6 +23,11 @@ export const AUDIT_COLUMNS = ['at', 'user_id', 'user_name', 'action', 'entity', 
 /** Bulk append for imports: rows as tuples in AUDIT_COLUMNS order. */
 export async function appendAuditTuples(db: Kysely<Database>, rows: readonly unknown[][]): Promise<void> {
   await insertTuples(db, 'audit_log', AUDIT_COLUMNS, rows);
+}
+
+/** The statements appendAuditTuples runs (for SqliteBulkWriter). */
+export function compileAuditTuples(db: Kysely<Database>, rows: readonly unknown[][]): CompiledQuery[] {
+  return compileTuples(db, 'audit_log', AUDIT_COLUMNS, rows);
 }
 
 /**
@@ -55,15 +60,36 @@ export type ValueBatchChange =
 
 /** The after_json of a batch row, built as text (imports write a million of these entries); `commonJson` is an object's JSON. */
 export function valueBatchJson(changes: readonly ValueBatchChange[], commonJson: string): string {
-  let inserted = 0;
-  const parts: string[] = [];
+  const text = new ValueBatchText();
   for (const c of changes) {
-    if (c.action === 'value.insert') {
-      inserted++;
-      parts.push(`${JSON.stringify(c.key)}:{"after":{${c.insertJson}}}`);
-    } else parts.push(`${JSON.stringify(c.key)}:{"action":"${c.action}","before":${c.beforeJson ?? 'null'},"after":${c.afterJson}}`);
+    if (c.action === 'value.insert') text.insert(c.key, c.insertJson);
+    else text.update(c.key, c.beforeJson, c.afterJson);
   }
-  return `{"inserted":${inserted},"updated":${changes.length - inserted},"common":${commonJson},"values":{${parts.join(',')}}}`;
+  return text.json(commonJson);
+}
+
+/**
+ * A batch row's after_json built entry by entry (no object per value: an import appends a million entries;
+ * V8 keeps the growing text as a rope and flattens it once).
+ */
+export class ValueBatchText {
+  private values = '';
+  private inserted = 0;
+  private updated = 0;
+
+  insert(key: string, insertJson: string): void {
+    this.values += `${this.values === '' ? '' : ','}${JSON.stringify(key)}:{"after":{${insertJson}}}`;
+    this.inserted++;
+  }
+
+  update(key: string, beforeJson: string | null, afterJson: string): void {
+    this.values += `${this.values === '' ? '' : ','}${JSON.stringify(key)}:{"action":"value.update","before":${beforeJson ?? 'null'},"after":${afterJson}}`;
+    this.updated++;
+  }
+
+  json(commonJson: string): string {
+    return `{"inserted":${this.inserted},"updated":${this.updated},"common":${commonJson},"values":{${this.values}}}`;
+  }
 }
 
 interface BatchEntry {

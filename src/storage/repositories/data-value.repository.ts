@@ -136,15 +136,26 @@ export async function insertTuples(
   rows: readonly unknown[][],
   shared: Readonly<Record<string, unknown>> = {},
 ): Promise<void> {
-  if (rows.length === 0) return;
+  for (const statement of compileTuples(db, table, columns, rows, shared)) await db.executeQuery(statement);
+}
+
+/** The statements insertTuples runs, for a caller that runs them elsewhere (SqliteBulkWriter). */
+export function compileTuples(
+  db: Kysely<Database>,
+  table: string,
+  columns: readonly string[],
+  rows: readonly unknown[][],
+  shared: Readonly<Record<string, unknown>> = {},
+): CompiledQuery[] {
+  if (rows.length === 0) return [];
   const { dialect, maxParameters } = capabilitiesOf(db);
   const postgres = dialect === 'postgres';
   const sharedColumns = Object.keys(shared);
   const sharedValues = sharedColumns.map((c) => shared[c]);
   const perStatement = Math.max(1, Math.min(500, Math.floor((maxParameters - sharedColumns.length) / columns.length)));
-  const texts = new Map<number, string>();
   const textFor = (n: number): string => {
-    let text = texts.get(n);
+    const cacheKey = `${dialect}|${table}|${columns.join(',')}|${sharedColumns.join(',')}|${n}`;
+    let text = statementTexts.get(cacheKey);
     if (text !== undefined) return text;
     const tuples: string[] = [];
     for (let r = 0, p = sharedColumns.length + 1; r < n; r++) {
@@ -159,9 +170,11 @@ export async function insertTuples(
       const one = sharedColumns.map(() => '?').join(', ');
       text = `insert into ${table} (${[...sharedColumns, ...columns].join(', ')}) select * from (select ${one}) as s, (values ${tuples.join(', ')}) as v`;
     }
-    texts.set(n, text);
+    if (statementTexts.size > 64) statementTexts.clear();
+    statementTexts.set(cacheKey, text);
     return text;
   };
+  const statements: CompiledQuery[] = [];
   for (let i = 0; i < rows.length; i += perStatement) {
     const end = Math.min(rows.length, i + perStatement);
     const width = columns.length;
@@ -173,9 +186,13 @@ export async function insertTuples(
       if (row.length !== width) throw new Error(`${table} 的插入行应有${width}列，实际为${row.length}列`);
       for (let c = 0; c < width; c++) parameters[p++] = row[c];
     }
-    await db.executeQuery(CompiledQuery.raw(textFor(end - i), parameters));
+    statements.push(CompiledQuery.raw(textFor(end - i), parameters));
   }
+  return statements;
 }
+
+/** Texts of multi-row INSERTs by shape: a full batch's text is long and the same thousands of times. */
+const statementTexts = new Map<string, string>();
 
 /** The columns of a data value row in the order `insertDataValueTuples` takes them. */
 export const DATA_VALUE_COLUMNS = [
@@ -201,6 +218,11 @@ export interface DataValueStamp {
 export async function insertDataValueTuples(db: Kysely<Database>, rows: readonly unknown[][], stamp: DataValueStamp): Promise<void> {
   if (capabilitiesOf(db).dialect === 'postgres') await insertDataValuesUnnest(db, rows, stamp);
   else await insertTuples(db, 'data_values', DATA_VALUE_COLUMNS, rows, { ...stamp });
+}
+
+/** SQLite: the statements insertDataValueTuples runs (for SqliteBulkWriter). */
+export function compileDataValueTuples(db: Kysely<Database>, rows: readonly unknown[][], stamp: DataValueStamp): CompiledQuery[] {
+  return compileTuples(db, 'data_values', DATA_VALUE_COLUMNS, rows, { ...stamp });
 }
 
 /** PostgreSQL types of DATA_VALUE_COLUMNS and of the stamp's columns (migration 0003). */
@@ -250,8 +272,13 @@ export interface DataValueChange {
 
 /** Updates one value if it still has `expectedVersion`; false when someone else changed it meanwhile. */
 export async function updateDataValue(db: Kysely<Database>, id: number, expectedVersion: number, change: DataValueChange): Promise<boolean> {
-  const result = await db.updateTable('data_values').set(change).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  const result = await db.executeQuery(compileDataValueUpdate(db, id, expectedVersion, change));
+  return Number(result.numAffectedRows) === 1;
+}
+
+/** The statement updateDataValue runs (one row changes, or none when the version moved on). */
+export function compileDataValueUpdate(db: Kysely<Database>, id: number, expectedVersion: number, change: DataValueChange): CompiledQuery {
+  return db.updateTable('data_values').set(change).where('id', '=', id).where('version', '=', expectedVersion).compile();
 }
 
 /** Sets the status of a form's values (those in `from`); returns how many changed. */

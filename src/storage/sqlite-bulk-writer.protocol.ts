@@ -1,0 +1,43 @@
+/** Messages between SqliteBulkWriter (main thread) and its worker (sqlite-bulk-writer.worker.ts). */
+
+export interface WriterStartData {
+  file: string;
+  busyTimeoutMs: number;
+  /** PRAGMA cache_size value (negative: KiB). */
+  cacheSize: number;
+}
+
+export interface WriterStatement {
+  sql: string;
+  parameters: readonly unknown[];
+  /** When set, a different number of changed rows fails the transaction (an optimistic update lost its row). */
+  expectChanges?: number;
+  mismatchMessage?: string;
+}
+
+/** A statement as sent: its text only the first time, then by number (a multi-row INSERT's text is ~20 KB). */
+export interface SentStatement {
+  textId: number;
+  sql?: string;
+  parameters: readonly unknown[];
+  expectChanges?: number;
+  mismatchMessage?: string;
+}
+
+export type WriterRequest =
+  | { kind: 'run'; batch: number; statements: SentStatement[] }
+  | { kind: 'commit' }
+  | { kind: 'rollback' };
+
+export interface WriterError {
+  message: string;
+  /** SQLite's error code (SQLITE_CONSTRAINT_UNIQUE…), or FUER_CHANGES_MISMATCH. */
+  code: string | null;
+}
+
+export type WriterReply =
+  | { kind: 'ready' }
+  | { kind: 'ran'; batch: number; error: WriterError | null }
+  | { kind: 'committed' }
+  | { kind: 'rolledBack' }
+  | { kind: 'failed'; error: WriterError };
