@@ -1,4 +1,5 @@
 /** Messages between SqliteBulkWriter (main thread) and its worker (sqlite-bulk-writer.worker.ts). */
+import type { PackedRows } from './packed-rows.ts';
 
 export interface WriterStartData {
   file: string;
@@ -24,8 +25,20 @@ export interface SentStatement {
   mismatchMessage?: string;
 }
 
+export interface SentText {
+  textId: number;
+  sql?: string;
+}
+
 export type WriterRequest =
   | { kind: 'run'; batch: number; statements: SentStatement[] }
+  /**
+   * Packed rows for multi-row INSERTs of `perStatement` rows (text `full`), the last one shorter (text `rest`); each
+   * statement's parameters are `shared` followed by its rows' cells.
+   */
+  | { kind: 'insert'; batch: number; full: SentText; rest: SentText | null; perStatement: number; shared: unknown[]; rows: PackedRows }
+  /** Reads through the writer's transaction: its own writes so far included. */
+  | { kind: 'query'; batch: number; statements: SentStatement[] }
   | { kind: 'commit' }
   | { kind: 'rollback' };
 
@@ -37,7 +50,7 @@ export interface WriterError {
 
 export type WriterReply =
   | { kind: 'ready' }
-  | { kind: 'ran'; batch: number; error: WriterError | null }
+  | { kind: 'ran'; batch: number; error: WriterError | null; rows?: unknown[] }
   | { kind: 'committed' }
   | { kind: 'rolledBack' }
   | { kind: 'failed'; error: WriterError };

@@ -14,7 +14,8 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { SentStatement, WriterError, WriterReply, WriterRequest, WriterStartData, WriterStatement } from './sqlite-bulk-writer.protocol.ts';
+import { packRows } from './packed-rows.ts';
+import type { SentStatement, SentText, WriterError, WriterReply, WriterRequest, WriterStartData, WriterStatement } from './sqlite-bulk-writer.protocol.ts';
 
 export type { WriterStatement };
 
@@ -49,7 +50,7 @@ function startWorker(data: WriterStartData): Worker {
 
 export class SqliteBulkWriter {
   private nextBatch = 0;
-  private readonly waiting = new Map<number, () => void>();
+  private readonly waiting = new Map<number, (rows: unknown[]) => void>();
   private inFlight = 0;
   private failure: SqliteBulkWriteError | null = null;
   private final: ((reply: WriterReply) => void) | null = null;
@@ -88,12 +89,12 @@ export class SqliteBulkWriter {
       this.inFlight--;
       const wake = this.waiting.get(reply.batch);
       this.waiting.delete(reply.batch);
-      wake?.();
+      wake?.(reply.rows ?? []);
       return;
     }
     if (reply.kind === 'failed') this.failure ??= toError(reply.error);
     // A failure wakes everyone up: the next call throws it.
-    for (const wake of this.waiting.values()) wake();
+    for (const wake of this.waiting.values()) wake([]);
     this.waiting.clear();
     const final = this.final;
     this.final = null;
@@ -107,24 +108,74 @@ export class SqliteBulkWriter {
     if (statements.length === 0) return;
     const batch = this.nextBatch++;
     this.inFlight++;
-    const sent = statements.map((s): SentStatement => {
-      let textId = this.textIds.get(s.sql);
-      const out: SentStatement = { textId: textId ?? this.textIds.size, parameters: s.parameters };
-      if (textId === undefined) {
-        this.textIds.set(s.sql, (textId = this.textIds.size));
-        out.sql = s.sql;
-      }
+    this.worker.postMessage({ kind: 'run', batch, statements: this.send(statements) } satisfies WriterRequest);
+    await this.holdBack(batch);
+  }
+
+  /**
+   * Inserts rows with multi-row INSERTs: `textFor(n)` is the statement for n rows, whose parameters are `shared`
+   * then the n rows' cells. The rows travel packed (packed-rows.ts). Waits like `run`.
+   */
+  async insert(rows: readonly (readonly unknown[])[], width: number, perStatement: number, shared: unknown[], textFor: (n: number) => string): Promise<void> {
+    if (this.failure !== null) throw this.failure;
+    if (this.ended) throw new Error('SqliteBulkWriter is closed');
+    if (rows.length === 0) return;
+    const packed = packRows(rows, width);
+    const restCount = rows.length % perStatement;
+    const batch = this.nextBatch++;
+    this.inFlight++;
+    const request: WriterRequest = {
+      kind: 'insert',
+      batch,
+      full: this.text(textFor(perStatement)),
+      rest: restCount === 0 ? null : this.text(textFor(restCount)),
+      perStatement,
+      shared,
+      rows: packed,
+    };
+    this.worker.postMessage(request, [packed.kinds.buffer, packed.numbers.buffer]);
+    await this.holdBack(batch);
+  }
+
+  private async holdBack(batch: number): Promise<void> {
+    if (this.inFlight > MAX_IN_FLIGHT) {
+      // Wait for the oldest unanswered batch.
+      const oldest = batch - this.inFlight + 1;
+      await new Promise<void>((resolve) => this.waiting.set(oldest, () => resolve()));
+    }
+    if (this.failure !== null) throw this.failure;
+  }
+
+  /** A statement text by number, with the text itself the first time. */
+  private text(sql: string): SentText {
+    const known = this.textIds.get(sql);
+    if (known !== undefined) return { textId: known };
+    const textId = this.textIds.size;
+    this.textIds.set(sql, textId);
+    return { textId, sql };
+  }
+
+  /** Rows of the given SELECTs as the writer's transaction sees them (after everything run before). */
+  async query(statements: WriterStatement[]): Promise<unknown[]> {
+    if (this.failure !== null) throw this.failure;
+    if (this.ended) throw new Error('SqliteBulkWriter is closed');
+    const batch = this.nextBatch++;
+    this.inFlight++;
+    const rows = await new Promise<unknown[]>((resolve) => {
+      this.waiting.set(batch, resolve);
+      this.worker.postMessage({ kind: 'query', batch, statements: this.send(statements) } satisfies WriterRequest);
+    });
+    if (this.failure !== null) throw this.failure;
+    return rows;
+  }
+
+  private send(statements: WriterStatement[]): SentStatement[] {
+    return statements.map((s): SentStatement => {
+      const out: SentStatement = { ...this.text(s.sql), parameters: s.parameters };
       if (s.expectChanges !== undefined) out.expectChanges = s.expectChanges;
       if (s.mismatchMessage !== undefined) out.mismatchMessage = s.mismatchMessage;
       return out;
     });
-    this.worker.postMessage({ kind: 'run', batch, statements: sent } satisfies WriterRequest);
-    if (this.inFlight > MAX_IN_FLIGHT) {
-      // Wait for the oldest unanswered batch.
-      const oldest = batch - this.inFlight + 1;
-      await new Promise<void>((resolve) => this.waiting.set(oldest, resolve));
-    }
-    if (this.failure !== null) throw this.failure;
   }
 
   private async finish(request: WriterRequest): Promise<WriterReply> {

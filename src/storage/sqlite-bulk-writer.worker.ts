@@ -6,6 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import SqliteDatabase from 'better-sqlite3';
+import { unpackInto } from './packed-rows.ts';
 import type { WriterReply, WriterRequest, WriterStartData } from './sqlite-bulk-writer.protocol.ts';
 
 const port = parentPort;
@@ -58,6 +59,33 @@ port.on('message', (request: WriterRequest) => {
       }
     }
     reply({ kind: 'ran', batch: request.batch, error: failure });
+  } else if (request.kind === 'insert') {
+    if (failure === null) {
+      try {
+        const { rows, perStatement, shared } = request;
+        for (let from = 0; from < rows.count; from += perStatement) {
+          const to = Math.min(rows.count, from + perStatement);
+          const text = to - from === perStatement ? request.full : request.rest;
+          if (text === null) throw new Error('insert: the text of the last statement is missing');
+          const parameters: unknown[] = [...shared];
+          unpackInto(rows, from, to, parameters);
+          prepared(text.textId, text.sql).run(parameters);
+        }
+      } catch (err) {
+        failure = errorOf(err);
+      }
+    }
+    reply({ kind: 'ran', batch: request.batch, error: failure });
+  } else if (request.kind === 'query') {
+    const rows: unknown[] = [];
+    if (failure === null) {
+      try {
+        for (const s of request.statements) for (const row of prepared(s.textId, s.sql).all(s.parameters as unknown[])) rows.push(row);
+      } catch (err) {
+        failure = errorOf(err);
+      }
+    }
+    reply({ kind: 'ran', batch: request.batch, error: failure, rows });
   } else if (request.kind === 'commit') {
     if (failure !== null) {
       sqlite.exec('rollback');

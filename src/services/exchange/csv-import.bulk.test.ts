@@ -1,5 +1,5 @@
 /**
- * Large imports: from BULK_WRITER_MIN_VALUES values on, values are checked and written region by region while
+ * Large imports: from LARGE_WRITE.bulkFromValues values on, values are checked and written region by region while
  * the file is still being read — on an SQLite file by a worker thread (SqliteBulkWriter), on PostgreSQL with
  * inserts queued on the connection. These tests check that both keep the import's promises: everything is
  * stored and audited, and a file that turns out bad late — a rule error in the last region, a parse error in the
@@ -14,13 +14,16 @@ import { createTestDatabase, DIALECTS, skipDialect } from '../../../test/databas
 import type { TestDatabase } from '../../../test/databases.ts';
 import { importCatalogue, readCatalogueFile } from '../catalogue-import.service.ts';
 import { loadRegions } from '../region-load.service.ts';
-import { BULK_WRITER_MIN_VALUES } from '../monitoring/data-value.service.ts';
+import { LARGE_WRITE } from '../monitoring/data-value.service.ts';
+import { CSV_HAND_OVER } from './csv-parse.ts';
 import { importDataCsv } from './csv-import.service.ts';
 import { ExchangeError } from './exchange-error.ts';
 import { CLI_SYSTEM_ACTOR } from './system-actor.ts';
 import { bulkWriteFile } from '../../storage/database.ts';
 
 const YEARS = [2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024];
+// The large-write paths on a small file (the real sizes are 20,000 and 5,000: the bench runs those).
+const SIZES = { bulkFromValues: 1500, regionFlushValues: 1500, handOver: 500, values: 4000 };
 
 describe.each(DIALECTS.map((d) => [d]))('large CSV imports streamed region by region [%s]', (dialect) => {
   if (skipDialect(dialect)) return void it.skip('PostgreSQL is not available');
@@ -37,17 +40,22 @@ describe.each(DIALECTS.map((d) => [d]))('large CSV imports streamed region by re
     return opened;
   }
 
+  const saved = { ...LARGE_WRITE, handOver: CSV_HAND_OVER.values };
   beforeAll(async () => {
+    Object.assign(LARGE_WRITE, { bulkFromValues: SIZES.bulkFromValues, regionFlushValues: SIZES.regionFlushValues });
+    CSV_HAND_OVER.values = SIZES.handOver;
     dir = mkdtempSync(path.join(tmpdir(), 'fuer-bulk-'));
     handle = await freshDatabase();
     const regions = (await handle.db.selectFrom('regions').select('code').where('level', '=', 'county').orderBy('code').execute()).map((r) => r.code);
     clean = path.join(dir, 'values.csv');
-    const generated = await generateDataCsv(clean, { indicators: readCatalogueFile(), regionCodes: regions, years: YEARS, values: BULK_WRITER_MIN_VALUES + 8000 });
-    expect(generated.values).toBeGreaterThan(BULK_WRITER_MIN_VALUES);
+    const generated = await generateDataCsv(clean, { indicators: readCatalogueFile(), regionCodes: regions, years: YEARS, values: SIZES.values });
+    expect(generated.values).toBeGreaterThan(SIZES.bulkFromValues);
     lines = readFileSync(clean, 'utf8').trimEnd().split('\n');
   }, 120_000);
 
   afterAll(async () => {
+    Object.assign(LARGE_WRITE, { bulkFromValues: saved.bulkFromValues, regionFlushValues: saved.regionFlushValues });
+    CSV_HAND_OVER.values = saved.handOver;
     await handle.close();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -328,8 +328,8 @@ export async function parseDataCsv(source: CsvSource, catalogue: ExchangeCatalog
   }
 }
 
-/** Inputs handed over at a time by readDataCsv. */
-const HAND_OVER_VALUES = 5000;
+/** Inputs handed over at a time by readDataCsv (tests lower it to stream small files). */
+export const CSV_HAND_OVER = { values: 5000 };
 
 /**
  * parseDataCsv as it reads: yields the inputs in batches while the file has shown no error (so that checking and
@@ -375,7 +375,7 @@ export async function* readDataCsv(source: CsvSource, catalogue: ExchangeCatalog
       }
       const input = reader.read(record, row, file);
       if (input !== null) inputs.push(input);
-      if (inputs.length - handedOver >= HAND_OVER_VALUES && issues.empty) {
+      if (inputs.length - handedOver >= CSV_HAND_OVER.values && issues.empty) {
         yield inputs.slice(handedOver);
         handedOver = inputs.length;
       }

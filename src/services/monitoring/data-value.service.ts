@@ -43,10 +43,12 @@ const YEAR_MAX = 2100;
 /** Values written (and audited) per round trip of inserts. */
 const WRITE_BATCH = 5000;
 /**
- * From this many values on, an SQLite file database is written by a worker thread (SqliteBulkWriter): starting
- * the worker costs ~0.2 s, which a write of this size wins back several times over.
+ * Sizes of a large write. From `bulkFromValues` values on, an SQLite file database is written by a worker
+ * thread (SqliteBulkWriter: starting it costs ~0.2 s, which a write of this size wins back several times over)
+ * and PostgreSQL inserts are pipelined; a region is written once `regionFlushValues` values wait (see
+ * RegionalWrite). Tests lower them to run these paths on small files.
  */
-export const BULK_WRITER_MIN_VALUES = 20_000;
+export const LARGE_WRITE = { bulkFromValues: 20_000, regionFlushValues: 20_000 };
 
 /**
  * Origins whose changes are logged one audit row per region, year and form (a batch row holding each value's
@@ -240,7 +242,7 @@ export async function writeDataValueStream(
   const head: DataValueInput[][] = [];
   let headSize = 0;
   let exhausted = false;
-  while (headSize < BULK_WRITER_MIN_VALUES) {
+  while (headSize < LARGE_WRITE.bulkFromValues) {
     const next = await batches.next();
     if (next.done === true) {
       exhausted = true;
@@ -351,12 +353,19 @@ async function write(
     warnings: [],
   };
   const regions = new RegionalWrite(db, ctx, sink);
-  for await (const inputs of batches) {
-    await loadRegionNames(db, ctx.names, inputs);
-    await regions.add(inputs);
+  let counts: { inserted: number; updated: number; unchanged: number };
+  try {
+    for await (const inputs of batches) {
+      await loadRegionNames(db, ctx.names, inputs);
+      await regions.add(inputs);
+    }
+    counts = await regions.finish();
+    await sink.finish();
+  } catch (err) {
+    // A failure of the source (the file's errors) or of a write: nothing still queued may outlive the rollback.
+    await sink.settle();
+    throw err;
   }
-  const counts = await regions.finish();
-  await sink.finish();
 
   if (ctx.issues.length > 0) throw new DataValueRejectedError(rejectionMessage(ctx.issues, catalogue, ctx.names), ctx.issues);
   if (ctx.conflicts.length > 0) {
@@ -386,20 +395,18 @@ async function loadRegionNames(db: Kysely<Database>, names: Map<string, string>,
   for (const [code, name] of await regionNames(db, [...missing])) names.set(code, name);
 }
 
-/** Values accepted before a region is planned and written (while no region has come back: see RegionalWrite). */
-const REGION_FLUSH_VALUES = 20_000;
-
 /**
  * Plans, checks and writes values region by region as they arrive. A region is taken up once the input has
  * moved on to other regions and enough values wait, and written at once while nothing has failed (any later
  * problem rolls the whole transaction back). A file sorted by region thus streams through; if a region already
  * written comes back (a file sorted otherwise), the rest waits for the end, and that region's new values are
- * checked together with the ones written before (kept here: the database cannot show them yet).
+ * checked together with the ones written before, read back through the write (sink.readBack).
  */
 class RegionalWrite {
   private readonly waiting = new Map<string, Accepted[]>();
   private waitingCount = 0;
-  private readonly written = new Map<string, DataValue[]>();
+  /** Regions written already: one that comes back is read through the write itself (its own rows included). */
+  private readonly written = new Set<string>();
   private streaming = true;
   private readonly counts = { inserted: 0, updated: 0, unchanged: 0 };
   private readonly acceptance: Acceptance;
@@ -426,7 +433,7 @@ class RegionalWrite {
     this.waitingCount = 0;
     for (const list of this.waiting.values()) this.waitingCount += list.length;
     // The region being read may go on in the next batch: it waits.
-    if (this.streaming && this.waitingCount >= REGION_FLUSH_VALUES) await this.flush(last);
+    if (this.streaming && this.waitingCount >= LARGE_WRITE.regionFlushValues) await this.flush(last);
   }
 
   async finish(): Promise<{ inserted: number; updated: number; unchanged: number }> {
@@ -449,20 +456,14 @@ class RegionalWrite {
       chunkYears.add(a.year);
       chunkYears.add(a.year - 1);
     }
-    const stored = await findDataValues(this.db, {
-      years: [...chunkYears],
-      regionCodes: [regionCode],
-      indicatorCodes: [...new Set(accepted.map((a) => a.indicator.definition.code))],
-    });
+    const query = { years: [...chunkYears], regionCodes: [regionCode], indicatorCodes: [...new Set(accepted.map((a) => a.indicator.definition.code))] };
+    // A region met again is checked with what this write stored of it before (no key repeats across the write,
+    // so those rows are never taken for the new values' stored versions).
+    const stored = this.written.has(regionCode) ? await this.sink.readBack(query) : await findDataValues(this.db, query);
     const planned = planChunk(ctx, accepted, stored);
-    const before = this.written.get(regionCode);
-    validateChunk(ctx, planned, before === undefined ? stored : [...stored, ...before]);
-    if (this.streaming) {
-      const values = before ?? [];
-      for (const p of planned) values.push(p.next);
-      this.written.set(regionCode, values);
-    }
+    validateChunk(ctx, planned, stored);
     if (ctx.issues.length > 0 || ctx.conflicts.length > 0) return;
+    this.written.add(regionCode);
     for (let i = 0; i < planned.length; i += WRITE_BATCH) await writeChunk(this.sink, ctx, planned.slice(i, i + WRITE_BATCH), this.counts);
   }
 }

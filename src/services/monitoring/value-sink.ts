@@ -5,8 +5,19 @@
  */
 import type { Kysely } from 'kysely';
 import { appendAuditTuples, compileAuditTuples } from '../../storage/repositories/audit.repository.ts';
-import { compileDataValueTuples, compileDataValueUpdate, insertDataValueTuples, updateDataValue } from '../../storage/repositories/data-value.repository.ts';
-import type { DataValueChange, DataValueStamp } from '../../storage/repositories/data-value.repository.ts';
+import {
+  DATA_VALUE_COLUMNS,
+  compileDataValueUpdate,
+  compileFindDataValues,
+  findDataValues,
+  insertDataValueTuples,
+  toStoredDataValue,
+  tupleInsertText,
+  tuplesPerInsert,
+  updateDataValue,
+} from '../../storage/repositories/data-value.repository.ts';
+import type { DataValueChange, DataValueStamp, StoredDataValue, ValueQuery } from '../../storage/repositories/data-value.repository.ts';
+import type { DataValueRow } from '../../storage/schema/monitoring.schema.ts';
 import type { Database } from '../../storage/schema.ts';
 import type { SqliteBulkWriter, WriterStatement } from '../../storage/sqlite-bulk-writer.ts';
 
@@ -20,6 +31,13 @@ export interface ValueSink {
   appendAudit(rows: readonly unknown[][]): Promise<void>;
   /** Waits for what is still running; throws its first failure. */
   finish(): Promise<void>;
+  /**
+   * Waits for what is still running, ignoring failures: before a rollback, so that nothing queued runs after it
+   * (on PostgreSQL it would run outside the transaction and stay).
+   */
+  settle(): Promise<void>;
+  /** Values as this write sees them, its own writes so far included. */
+  readBack(query: ValueQuery): Promise<StoredDataValue[]>;
 }
 
 /** Writes a pipelined sink lets run before it waits for the oldest. */
@@ -31,6 +49,8 @@ export function directSink(db: Kysely<Database>): ValueSink {
     updateValue: (id, expectedVersion, change) => updateDataValue(db, id, expectedVersion, change),
     appendAudit: (rows) => appendAuditTuples(db, rows),
     finish: async () => undefined,
+    settle: async () => undefined,
+    readBack: (query) => findDataValues(db, query),
   };
 }
 
@@ -62,6 +82,13 @@ export function pipelinedSink(db: Kysely<Database>): ValueSink {
       await Promise.all(running.splice(0));
       check();
     },
+    async settle() {
+      await Promise.all(running.splice(0));
+    },
+    async readBack(query) {
+      await this.finish();
+      return findDataValues(db, query);
+    },
   };
 }
 
@@ -70,14 +97,25 @@ export function bulkWriterSink(db: Kysely<Database>, writer: SqliteBulkWriter): 
   const plain = (statements: readonly { sql: string; parameters: readonly unknown[] }[]): WriterStatement[] =>
     statements.map((s) => ({ sql: s.sql, parameters: s.parameters }));
   return {
-    insertValues: (rows, stamp) => writer.run(plain(compileDataValueTuples(db, rows, stamp))),
+    insertValues(rows, stamp) {
+      const shared = Object.keys(stamp);
+      const perStatement = tuplesPerInsert(db, DATA_VALUE_COLUMNS.length, shared.length);
+      const textFor = (n: number) => tupleInsertText('sqlite', 'data_values', DATA_VALUE_COLUMNS, shared, n);
+      return writer.insert(rows, DATA_VALUE_COLUMNS.length, perStatement, Object.values(stamp), textFor);
+    },
     async updateValue(id, expectedVersion, change, lostMessage) {
       const statement = compileDataValueUpdate(db, id, expectedVersion, change);
       await writer.run([{ sql: statement.sql, parameters: statement.parameters, expectChanges: 1, mismatchMessage: lostMessage() }]);
       return true;
     },
     appendAudit: (rows) => writer.run(plain(compileAuditTuples(db, rows))),
-    // The writer's failures come with its commit.
+    // The writer's failures come with its commit; a rollback undoes everything it ran.
     finish: async () => undefined,
+    settle: async () => undefined,
+    async readBack(query) {
+      const rows: unknown[] = [];
+      for (const statement of compileFindDataValues(db, query)) rows.push(...(await writer.query(plain([statement]))));
+      return (rows as DataValueRow[]).map(toStoredDataValue);
+    },
   };
 }

@@ -4,6 +4,7 @@ import { disaggregationKey } from '../../core/monitoring/disaggregation.ts';
 import type { ValidationRuleSet } from '../../core/monitoring/validation-rule.types.ts';
 import { parseValidationRuleSet } from '../../core/monitoring/validation-rules.ts';
 import { capabilitiesOf, rowsPerInsert } from '../database.ts';
+import type { DialectName } from '../database.ts';
 import type { Database } from '../schema.ts';
 import type { DataValueRow, DataValuesTable } from '../schema/monitoring.schema.ts';
 import { chunks } from './row-mappers.ts';
@@ -76,11 +77,20 @@ export interface ValueQuery {
  * parameter limit (the filter on region codes is the one split; the others are short).
  */
 export async function findDataValues(db: Kysely<Database>, query: ValueQuery): Promise<StoredDataValue[]> {
+  const out: StoredDataValue[] = [];
+  for (const statement of compileFindDataValues(db, query)) {
+    for (const row of (await db.executeQuery<DataValueRow>(statement)).rows) out.push(toStoredDataValue(row));
+  }
+  return out;
+}
+
+/** The statements findDataValues runs (for a caller that runs them elsewhere: SqliteBulkWriter reads its own writes). */
+export function compileFindDataValues(db: Kysely<Database>, query: ValueQuery): CompiledQuery<DataValueRow>[] {
   const { years, regionCodes, indicatorCodes, statuses, formId } = query;
   if ([years, regionCodes, indicatorCodes, statuses].some((list) => list !== undefined && list.length === 0)) return [];
   const regionParts = regionCodes === undefined ? [undefined] : chunks(regionCodes, 2000);
   const indicatorParts = indicatorCodes === undefined ? [undefined] : chunks(indicatorCodes, 2000);
-  const out: StoredDataValue[] = [];
+  const out: CompiledQuery<DataValueRow>[] = [];
   for (const regions of regionParts) {
     for (const indicators of indicatorParts) {
       let q = db.selectFrom('data_values').selectAll();
@@ -89,7 +99,7 @@ export async function findDataValues(db: Kysely<Database>, query: ValueQuery): P
       if (indicators !== undefined) q = q.where('indicator_code', 'in', indicators);
       if (statuses !== undefined) q = q.where('status', 'in', [...statuses]);
       if (formId !== undefined) q = q.where('form_id', '=', formId);
-      for (const row of await q.orderBy('id').execute()) out.push(toStoredDataValue(row));
+      out.push(q.orderBy('id').compile());
     }
   }
   return out;
@@ -148,32 +158,10 @@ export function compileTuples(
   shared: Readonly<Record<string, unknown>> = {},
 ): CompiledQuery[] {
   if (rows.length === 0) return [];
-  const { dialect, maxParameters } = capabilitiesOf(db);
-  const postgres = dialect === 'postgres';
+  const { dialect } = capabilitiesOf(db);
   const sharedColumns = Object.keys(shared);
   const sharedValues = sharedColumns.map((c) => shared[c]);
-  const perStatement = Math.max(1, Math.min(500, Math.floor((maxParameters - sharedColumns.length) / columns.length)));
-  const textFor = (n: number): string => {
-    const cacheKey = `${dialect}|${table}|${columns.join(',')}|${sharedColumns.join(',')}|${n}`;
-    let text = statementTexts.get(cacheKey);
-    if (text !== undefined) return text;
-    const tuples: string[] = [];
-    for (let r = 0, p = sharedColumns.length + 1; r < n; r++) {
-      const marks: string[] = [];
-      for (let c = 0; c < columns.length; c++, p++) marks.push(postgres ? `$${p}` : '?');
-      if (postgres) for (let k = 1; k <= sharedColumns.length; k++) marks.push(`$${k}`);
-      tuples.push(`(${marks.join(', ')})`);
-    }
-    if (sharedColumns.length === 0) text = `insert into ${table} (${columns.join(', ')}) values ${tuples.join(', ')}`;
-    else if (postgres) text = `insert into ${table} (${[...columns, ...sharedColumns].join(', ')}) values ${tuples.join(', ')}`;
-    else {
-      const one = sharedColumns.map(() => '?').join(', ');
-      text = `insert into ${table} (${[...sharedColumns, ...columns].join(', ')}) select * from (select ${one}) as s, (values ${tuples.join(', ')}) as v`;
-    }
-    if (statementTexts.size > 64) statementTexts.clear();
-    statementTexts.set(cacheKey, text);
-    return text;
-  };
+  const perStatement = tuplesPerInsert(db, columns.length, sharedColumns.length);
   const statements: CompiledQuery[] = [];
   for (let i = 0; i < rows.length; i += perStatement) {
     const end = Math.min(rows.length, i + perStatement);
@@ -186,9 +174,42 @@ export function compileTuples(
       if (row.length !== width) throw new Error(`${table} 的插入行应有${width}列，实际为${row.length}列`);
       for (let c = 0; c < width; c++) parameters[p++] = row[c];
     }
-    statements.push(CompiledQuery.raw(textFor(end - i), parameters));
+    statements.push(CompiledQuery.raw(tupleInsertText(dialect, table, columns, sharedColumns, end - i), parameters));
   }
   return statements;
+}
+
+/** Rows per multi-row INSERT of compileTuples: within the engine's parameter limit, at most 500. */
+export function tuplesPerInsert(db: Kysely<Database>, width: number, shared: number): number {
+  return Math.max(1, Math.min(500, Math.floor((capabilitiesOf(db).maxParameters - shared) / width)));
+}
+
+/**
+ * The text of a multi-row INSERT of `n` tuples: the shared columns' values first (bound once), then the
+ * tuples'. PostgreSQL reuses their `$n` in each tuple; SQLite, whose driver binds only anonymous `?`, joins the
+ * VALUES list with a one-row select of them.
+ */
+export function tupleInsertText(dialect: DialectName, table: string, columns: readonly string[], sharedColumns: readonly string[], n: number): string {
+  const postgres = dialect === 'postgres';
+  const cacheKey = `${dialect}|${table}|${columns.join(',')}|${sharedColumns.join(',')}|${n}`;
+  let text = statementTexts.get(cacheKey);
+  if (text !== undefined) return text;
+  const tuples: string[] = [];
+  for (let r = 0, p = sharedColumns.length + 1; r < n; r++) {
+    const marks: string[] = [];
+    for (let c = 0; c < columns.length; c++, p++) marks.push(postgres ? `$${p}` : '?');
+    if (postgres) for (let k = 1; k <= sharedColumns.length; k++) marks.push(`$${k}`);
+    tuples.push(`(${marks.join(', ')})`);
+  }
+  if (sharedColumns.length === 0) text = `insert into ${table} (${columns.join(', ')}) values ${tuples.join(', ')}`;
+  else if (postgres) text = `insert into ${table} (${[...columns, ...sharedColumns].join(', ')}) values ${tuples.join(', ')}`;
+  else {
+    const one = sharedColumns.map(() => '?').join(', ');
+    text = `insert into ${table} (${[...sharedColumns, ...columns].join(', ')}) select * from (select ${one}) as s, (values ${tuples.join(', ')}) as v`;
+  }
+  if (statementTexts.size > 64) statementTexts.clear();
+  statementTexts.set(cacheKey, text);
+  return text;
 }
 
 /** Texts of multi-row INSERTs by shape: a full batch's text is long and the same thousands of times. */
@@ -218,11 +239,6 @@ export interface DataValueStamp {
 export async function insertDataValueTuples(db: Kysely<Database>, rows: readonly unknown[][], stamp: DataValueStamp): Promise<void> {
   if (capabilitiesOf(db).dialect === 'postgres') await insertDataValuesUnnest(db, rows, stamp);
   else await insertTuples(db, 'data_values', DATA_VALUE_COLUMNS, rows, { ...stamp });
-}
-
-/** SQLite: the statements insertDataValueTuples runs (for SqliteBulkWriter). */
-export function compileDataValueTuples(db: Kysely<Database>, rows: readonly unknown[][], stamp: DataValueStamp): CompiledQuery[] {
-  return compileTuples(db, 'data_values', DATA_VALUE_COLUMNS, rows, { ...stamp });
 }
 
 /** PostgreSQL types of DATA_VALUE_COLUMNS and of the stamp's columns (migration 0003). */
