@@ -22,6 +22,9 @@ import type { ValueEntry } from './fixtures/form-values.ts';
 import { runCli } from './harness.ts';
 
 const UI_TIMEOUT = 20_000;
+// Approving the year's last form and generating the year's warnings evaluate every indicator for the city and
+// each county on the server: seconds alone, much longer while the other test files load both cores.
+const SERVER_WORK_TIMEOUT = 60_000;
 const ADMIN_PASSWORD = 'Office2024ok';
 const WJW_PASSWORD = 'Weijianwei2024';
 const DEPARTMENT = '市卫生健康委';
@@ -96,7 +99,7 @@ describe.skipIf(requireOrSkip('chromium'))('评估与预警：审核、生成预
     await office.goto(`/data-entry/forms/${wjwFormId}`);
     await office.locator('.approve-form').click();
     await office.locator('.ant-modal-confirm .ant-btn-primary').click();
-    await eventually(() => office.locator('.form-status').getAttribute('data-status')).toBe('approved');
+    await expect.poll(() => office.locator('.form-status').getAttribute('data-status'), { timeout: SERVER_WORK_TIMEOUT }).toBe('approved');
 
     const after = await cityCounts();
     expect(after.counts.total).toBe(before.counts.total);
@@ -108,7 +111,7 @@ describe.skipIf(requireOrSkip('chromium'))('评估与预警：审核、生成预
     expect(await office.locator('.open-warnings-card .ant-card-head-title').innerText()).toBe('在办预警（0）');
     await office.locator('.plan-status-card .echart-box[data-ready]').first().waitFor();
     await screenshot(office, 'e02-dashboard-after-approval');
-  });
+  }, 120_000);
 
   it('指标评估页显示孕产妇死亡率的状态、依据（推算说明）和图表', async () => {
     await office.goto(`/evaluation/indicators/${MMR}?year=2024`);
@@ -147,7 +150,7 @@ describe.skipIf(requireOrSkip('chromium'))('评估与预警：审核、生成预
     const modal = office.locator('.ant-modal', { hasText: '生成年度预警清单' });
     await modal.getByLabel('预警年度').fill('2024');
     await modal.locator('.ant-modal-footer .ant-btn-primary').click();
-    await modal.locator('.generate-result').waitFor();
+    await modal.locator('.generate-result').waitFor({ timeout: SERVER_WORK_TIMEOUT });
     expect(await modal.innerText()).toMatch(/2024年预警已生成：共\d+条/);
     await modal.locator('.ant-modal-footer .ant-btn-primary').click();
     const row = office.locator('.warning-table tbody tr', { hasText: '孕产妇死亡率' }).filter({ hasText: '淄博市' });
@@ -163,7 +166,7 @@ describe.skipIf(requireOrSkip('chromium'))('评估与预警：审核、生成预
     await office.goto('/evaluation?year=2024');
     await eventually(() => office.locator('.open-warnings-card .ant-card-head-title').innerText()).toBe(`在办预警（${warnings.filter((w) => w.open).length}）`);
     expect(await office.locator('.open-warnings-card').innerText()).toContain('孕产妇死亡率（淄博市）');
-  });
+  }, 120_000);
 
   it('市卫生健康委在预警页提交对策建议和整改措施', async () => {
     const wjw = await e2e.login('wjw', WJW_PASSWORD);
