@@ -297,9 +297,19 @@ describe.skipIf(requireOrSkip('chromium'))('区县规划与实施方案：派生
     await page.reload();
     await page.locator('.file-plan').click();
     watched.allow(/403/);
-    await page.locator('.file-modal .ant-modal-footer .ant-btn-primary').click();
-    await eventually(() => page.locator('.file-modal .modal-error').innerText()).toBe('无权修改该实施方案：部门只能编制和报送本部门的实施方案');
+    // Submit until the refusal shows: a click that lands while the dialog is still opening does nothing (a second
+    // forged submission is refused the same way).
+    const refusal = page.locator('.file-modal .modal-error');
+    await expect
+      .poll(
+        async () => {
+          if ((await refusal.count()) === 0) await page.locator('.file-modal .ant-modal-footer .ant-btn-primary').click({ timeout: 5000 }).catch(() => undefined);
+          return (await refusal.count()) > 0 ? refusal.innerText() : null;
+        },
+        { timeout: 60_000 },
+      )
+      .toBe('无权修改该实施方案：部门只能编制和报送本部门的实施方案');
     await screenshot(page, 'c05-other-department-refused');
     expect((await admin.get<ImplementationPlanView>(`/implementation-plans/${draft.id}`)).status).toBe('draft');
-  }, 60_000);
+  }, 120_000);
 });

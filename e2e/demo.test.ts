@@ -87,10 +87,23 @@ describe.skipIf(requireOrSkip('chromium'))('示例数据库（无头 Chromium）
     await modal.locator('button[type="submit"]').click();
     await modal.getByText('密码已修改').waitFor();
     await page.keyboard.press('Escape');
+    await modal.waitFor({ state: 'hidden' });
 
-    await page.locator('.user-menu').click();
-    await page.getByRole('menuitem', { name: '退出' }).click();
-    await page.waitForURL(/\/login$/);
+    // Log out from the user menu. A click that lands while the menu is still opening does nothing: open it and
+    // click again until the login page shows (logging out twice is harmless).
+    await expect
+      .poll(
+        async () => {
+          if (!/\/login$/.test(page.url())) {
+            await page.locator('.user-menu').click();
+            await page.getByRole('menuitem', { name: '退出' }).click({ timeout: 5000 }).catch(() => undefined);
+            await page.waitForURL(/\/login$/, { timeout: 5000 }).catch(() => undefined);
+          }
+          return page.url();
+        },
+        { timeout: 60_000 },
+      )
+      .toMatch(/\/login$/);
     // The session is gone: a protected page sends back to the login.
     await page.goto('/evaluation/warnings');
     await page.waitForURL(/\/login\?next=/);
@@ -99,5 +112,5 @@ describe.skipIf(requireOrSkip('chromium'))('示例数据库（无头 Chromium）
     await page.locator('.login-submit').click();
     await page.waitForURL(/\/evaluation\/warnings$/);
     expect(await page.locator('.user-menu-role').innerText()).toBe('管理员');
-  });
+  }, 120_000);
 });
