@@ -3,6 +3,7 @@
  * PostgreSQL through the real import path, and the city roll-up time for all indicators over 11 counties and
  * zones × 10 years. PostgreSQL is skipped with a message when it is not installed.
  * BENCH_VALUES=… changes the number of values (default 1,000,000).
+ * Part `bundle`: the gzipped size of the web front end's first load (web/scripts/bundle-figures.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { readCatalogueFile } from '../src/services/catalogue-import.service.ts';
 import { POSTGRES_SKIP_MESSAGE } from '../test/global-setup.ts';
 import { runEvaluationBench } from './evaluation.bench.ts';
 import { runReportBench } from './report.bench.ts';
+import { runBundleBench } from '../web/scripts/bundle-figures.ts';
 import { BENCH_YEARS, benchImport, benchRegionOrder, benchRollUp, seedBenchDatabase } from './data-import.bench.ts';
 import type { ImportFigures, RollUpFigures } from './data-import.bench.ts';
 import { postgresDatabase, sqliteDatabase, startPostgres } from './databases.ts';
@@ -112,9 +114,9 @@ async function main(): Promise<void> {
   }
 }
 
-// `npm run bench -- import` (or evaluation, report, several at once): only those parts; none named runs all.
+// `npm run bench -- import` (or evaluation, report, bundle, several at once): only those parts; none named runs all.
 const parts = new Set(process.argv.slice(2));
-const wants = (part: 'import' | 'evaluation' | 'report') => parts.size === 0 || parts.has(part);
+const wants = (part: 'import' | 'evaluation' | 'report' | 'bundle') => parts.size === 0 || parts.has(part);
 
 if (wants('import')) await main();
 
@@ -128,4 +130,10 @@ if (wants('evaluation')) {
 if (wants('report')) {
   say('');
   await runReportBench();
+}
+
+// The web front end's first load: what index.html loads, gzipped (builds into a temporary folder first).
+if (wants('bundle')) {
+  say('');
+  runBundleBench(say);
 }

@@ -7,6 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { TaskView } from '../src/services/responsibility/responsibility.contract.ts';
 import type { PublishedUnitReport, RoundOverview, UnitReportDetail } from '../src/services/unit-reports/unit-report.contract.ts';
 import { requireOrSkip } from '../test/requirements.ts';
 import type { ApiSession } from './api-session.ts';
@@ -23,6 +24,8 @@ const OVERVIEW = '2024年，市水利局围绕农村饮水安全，推进城乡�
 const UNSAVED = '（草稿内容，刷新后不应丢失）';
 const FIXED = '2024年，市水利局完成农村供水工程12处，受益人口3.2万人。';
 const RETURN_COMMENT = '请补充农村供水工程的具体数量和受益人口。';
+const EXTENDED = '2099-04-30';
+const EXTENSION_REASON = '张店区妇儿工委换届，申请延期一个月';
 
 describe.skipIf(requireOrSkip('chromium'))('部门年度报告：填报、退回、重新提交、审定、发布、公开（无头 Chromium）', () => {
   const e2e = useBrowserSession(UI_TIMEOUT);
@@ -100,6 +103,23 @@ describe.skipIf(requireOrSkip('chromium'))('部门年度报告：填报、退回
     expect(await dept.locator('.unit-report-overview').innerText()).toContain(OVERVIEW);
   });
 
+  it('提交后办公室的任务列表出现“审核”任务（部门看不到），点击“去审核”打开该报告', async () => {
+    const reviews = await admin.get<TaskView[]>(`/tasks?sourceType=unit_report_review&sourceId=${reportId}`);
+    expect(reviews).toHaveLength(1);
+    const review = reviews[0]!;
+    expect(review).toMatchObject({ title: `审核：${TITLE}`, status: 'open', owner: { label: '市妇儿工委办公室' } });
+    expect((await water.get<TaskView[]>('/tasks')).some((t) => t.id === review.id)).toBe(false);
+    await office.goto(`${e2e.server.baseUrl}/responsibility/tasks`);
+    await chooseOption(office, office.locator('.filter-owner').getByRole('combobox'), '市妇儿工委办公室（审核等本办事项）', { search: true });
+    const row = office.locator(`.task-table tr[data-task-id="${review.id}"]`);
+    await row.waitFor();
+    expect(await row.locator('.task-title').innerText()).toBe(`审核：${TITLE}`);
+    await screenshot(office, 'ur03a-office-review-task');
+    await row.locator('.task-link').click();
+    await office.waitForURL(new RegExp(`/reports/unit-reports/${reportId}$`));
+    await office.goto(`${e2e.server.baseUrl}/reports/unit-reports`);
+  });
+
   it('办公室看到已报送，填写意见退回；部门看到意见，修改后重新提交', async () => {
     await office.reload();
     const row = office.locator('.unit-report-table tr', { has: office.locator('.unit-report-link[data-unit="市水利局"]') });
@@ -141,7 +161,40 @@ describe.skipIf(requireOrSkip('chromium'))('部门年度报告：填报、退回
     await office.locator('.correct-report').waitFor();
     const history = (await admin.get<UnitReportDetail>(`/unit-reports/${reportId}`)).history.map((h) => h.action);
     expect(history).toEqual(['unit_report.create', 'unit_report.save', 'unit_report.submit', 'unit_report.return', 'unit_report.save', 'unit_report.resubmit', 'unit_report.approve', 'unit_report.publish']);
+    // The office's review task was closed by the return, reopened by the resubmission and closed by the approval.
+    const [review] = await admin.get<TaskView[]>(`/tasks?sourceType=unit_report_review&sourceId=${reportId}`);
+    expect(review).toMatchObject({ status: 'done', outcomeNote: '已审定' });
     await screenshot(office, 'ur04-published');
+  });
+
+  it('办公室在总览页调整截止日期：为张店区延期，须填写理由，调整记录和新日期随即显示', async () => {
+    await office.goto(`${e2e.server.baseUrl}/reports/unit-reports`);
+    await office.locator('.deadline-change').click();
+    const modal = office.locator('.deadline-modal');
+    await modal.waitFor();
+    // Without a reason the dialog does not submit.
+    await office.getByLabel('为单个单位延期').check();
+    // ~55 units: the dropdown is a virtual list, so type to find the county.
+    await chooseOption(office, office.getByLabel('延期单位', { exact: true }), '张店区', { search: true });
+    await office.getByLabel('新的截止日期', { exact: true }).click();
+    await office.getByLabel('新的截止日期', { exact: true }).fill(EXTENDED);
+    await office.keyboard.press('Enter');
+    await modal.locator('.deadline-ok').click();
+    await modal.getByText('调整截止日期须说明理由').waitFor();
+    await office.getByLabel('调整理由', { exact: true }).fill(EXTENSION_REASON);
+    await modal.locator('.deadline-ok').click();
+    const row = office.locator('.unit-report-table tr', { has: office.locator('.unit-report-link[data-unit="张店区"]') });
+    await eventually(() => row.locator('.unit-report-due').innerText()).toBe(EXTENDED);
+    await row.locator('.unit-report-extended').waitFor();
+    expect(await office.locator('.round-due-date').innerText()).toBe(DUE);
+    expect(await office.locator('.deadline-extension[data-unit="张店区"]').innerText()).toContain(EXTENDED);
+    expect(await office.locator('.deadline-history').innerText()).toContain(`张店区截止日期由 ${DUE} 调整为 ${EXTENDED}（理由：${EXTENSION_REASON}）`);
+    const overview = await admin.get<RoundOverview>('/unit-reports/overview?year=2024&kind=annual');
+    expect(overview.units.find((u) => u.unitName === '张店区')).toMatchObject({ dueDate: EXTENDED, extension: { dueDate: EXTENDED, reason: EXTENSION_REASON } });
+    expect(overview.units.find((u) => u.unitName === '市水利局')?.dueDate).toBe(DUE);
+    // The water bureau's account is a department's: the server refuses it the change.
+    await expect(water.call('POST', `/unit-reports/rounds/${overview.round.id}/deadline`, { dueDate: EXTENDED, reason: '想延期' })).rejects.toThrow(/403：.*仅妇儿工委办公室/);
+    await screenshot(office, 'ur04b-deadline-extended');
   });
 
   it('未登录的访客在公开页面看到已发布的报告及其内容', async () => {

@@ -7,6 +7,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { requireOrSkip } from '../test/requirements.ts';
 import { screenshot } from './chromium.ts';
 import { useBrowserSession } from './browser-session.ts';
+import { chooseOption } from './ant-select.ts';
 
 const WOMEN_PLAN = '淄博市“十四五”妇女发展规划';
 const CHILDREN_PLAN = '淄博市“十四五”儿童发展规划';
@@ -153,13 +154,11 @@ describe.skipIf(requireOrSkip('chromium'))('网页端（无头 Chromium）', () 
     await screenshot(page, '06-indicators');
 
     // Filter by plan, then by domain, through the selects.
-    await page.getByLabel('按规划筛选').click();
-    await page.locator('.ant-select-item-option', { hasText: '儿童发展规划' }).click();
+    await chooseOption(page, page.getByLabel('按规划筛选'), '儿童发展规划');
     await expect.poll(() => rows.count()).toBe(childrenCount);
     const planColumn = await texts(rows.locator('td:last-child'));
     expect(planColumn.every((t) => t.startsWith('儿童'))).toBe(true);
-    await page.getByLabel('按领域筛选').click();
-    await page.locator('.ant-select-item-option', { hasText: '（一）儿童与健康' }).click();
+    await chooseOption(page, page.getByLabel('按领域筛选'), '（一）儿童与健康');
     await expect.poll(() => rows.count()).toBeLessThan(childrenCount);
     const domainColumn = await texts(rows.locator('td:last-child'));
     expect(domainColumn.length).toBeGreaterThan(0);

@@ -13,6 +13,7 @@ import { registerReportCommands } from './commands/report.command.ts';
 import { registerResponsibilityCommands } from './commands/responsibilities.command.ts';
 import { registerTaskCommands } from './commands/tasks.command.ts';
 import { registerUnitReportCommands } from './commands/unit-reports.command.ts';
+import { registerRoundCommands } from './commands/rounds.command.ts';
 import { CliError } from './cli-error.ts';
 
 const program = new Command('fuer')
@@ -34,6 +35,7 @@ registerReportCommands(program);
 registerResponsibilityCommands(program);
 registerTaskCommands(program);
 registerUnitReportCommands(program);
+registerRoundCommands(program);
 
 try {
   await program.parseAsync(process.argv);

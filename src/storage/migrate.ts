@@ -9,6 +9,8 @@ import * as reports from './migrations/0006-reports.ts';
 import * as unitReports from './migrations/0007-unit-reports.ts';
 import * as evaluationCache from './migrations/0008-evaluation-cache.ts';
 import * as mailDelivery from './migrations/0009-mail-delivery.ts';
+import * as outboxClaim from './migrations/0010-outbox-claim.ts';
+import * as deadlineExtensions from './migrations/0011-deadline-extensions.ts';
 
 /** Every migration, in order. Static (no directory scan) so it works the same from sources, tests and bundles. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -21,6 +23,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-unit-reports': unitReports,
   '0008-evaluation-cache': evaluationCache,
   '0009-mail-delivery': mailDelivery,
+  '0010-outbox-claim': outboxClaim,
+  '0011-deadline-extensions': deadlineExtensions,
 };
 
 /** Names of all migrations, in the order they apply. */

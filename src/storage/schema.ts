@@ -11,6 +11,7 @@ import type { ResponsibilityTables } from './schema/responsibility.schema.ts';
 import type { ReportTables } from './schema/reports.schema.ts';
 import type { UnitReportTables } from './schema/unit-reports.schema.ts';
 import type { EvaluationCacheTables } from './schema/evaluation-cache.schema.ts';
+import type { DeadlineTables } from './schema/deadlines.schema.ts';
 
 /**
  * Row types, one per table, as the migrations create them. Dates are ISO text (YYYY-MM-DD), timestamps ISO
@@ -163,7 +164,7 @@ export interface UnplacedPhrasesTable {
   reason: string;
 }
 
-export interface Database extends AccountsTables, MonitoringTables, WarningTables, ResponsibilityTables, ReportTables, UnitReportTables, EvaluationCacheTables {
+export interface Database extends AccountsTables, MonitoringTables, WarningTables, ResponsibilityTables, ReportTables, UnitReportTables, EvaluationCacheTables, DeadlineTables {
   regions: RegionsTable;
   region_links: RegionLinksTable;
   departments: DepartmentsTable;

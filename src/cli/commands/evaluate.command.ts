@@ -3,11 +3,11 @@ import type { Kysely } from 'kysely';
 import type { PlanKind } from '../../core/plan/plan.types.ts';
 import { formatValue } from '../../core/evaluation/index.ts';
 import { bootstrap } from '../../services/bootstrap.service.ts';
-import { EVALUATION_STATUSES, addStatus, emptyCounts } from '../../services/evaluation/dashboard.service.ts';
+import { STATUS_CATEGORIES, addStatus, emptyCounts } from '../../services/evaluation/dashboard.service.ts';
 import { evaluateYear, type EvaluationRecord } from '../../services/evaluation/evaluate-year.service.ts';
 import { EvaluationError } from '../../services/evaluation/evaluation.errors.ts';
 import { warmYear } from '../../services/evaluation/evaluation-warmup.service.ts';
-import { evaluationStatusLabels } from '../../core/evaluation/index.ts';
+import { statusCategoryLabels } from '../../core/evaluation/index.ts';
 import { isDemoDatabase } from '../../storage/repositories/metadata.repository.ts';
 import type { Database } from '../../storage/schema.ts';
 import { CliError } from '../cli-error.ts';
@@ -41,10 +41,13 @@ export function table(header: string[], rows: string[][]): string[] {
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
 }
 
-/** The JSON shape of `fuer evaluate --json`: the issue's fields first, then the rest. */
+/**
+ * The JSON shape of `fuer evaluate --json`: the issue's fields first, then notAssessed (不作评估, status no_target)
+ * and targetBasis (city | county | county_added), then the rest.
+ */
 export function jsonRecord(r: EvaluationRecord): Record<string, unknown> {
-  const { indicatorCode, regionCode, year, status, projected, volatile, reason, ...more } = r;
-  return { indicatorCode, regionCode, year, status, projected, volatile, reason, ...more };
+  const { indicatorCode, regionCode, year, status, projected, volatile, reason, notAssessed, targetBasis, ...more } = r;
+  return { indicatorCode, regionCode, year, status, projected, volatile, reason, notAssessed, targetBasis, ...more };
 }
 
 function parseYear(text: string): number {
@@ -100,7 +103,7 @@ export async function evaluateAction(db: Kysely<Database>, opts: EvaluateCliOpti
   lines.push('');
   const fmt = (v: number | null, unit: string) => (v === null ? '—' : formatValue(v, unit));
   const rows = evaluation.results.map((r) => [
-    r.indicatorCode,
+    r.indicatorCode || '（未关联）',
     r.indicatorName.length > 16 ? `${r.indicatorName.slice(0, 15)}…` : r.indicatorName,
     r.regionName,
     r.statusLabel,
@@ -112,9 +115,9 @@ export async function evaluateAction(db: Kysely<Database>, opts: EvaluateCliOpti
   ]);
   lines.push(...table(['指标', '名称', '地区', '状态', '最新值', '目标值', `推算${evaluation.results[0]?.targetYear ?? 2025}年`, '波动较大', '说明'], rows));
   const counts = emptyCounts();
-  for (const r of evaluation.results) addStatus(counts, r.status);
+  for (const r of evaluation.results) addStatus(counts, r);
   lines.push('');
-  lines.push(`共${counts.total}项：${EVALUATION_STATUSES.map((s) => `${evaluationStatusLabels[s]}${counts[s]}`).join('，')}；波动较大${evaluation.results.filter((r) => r.volatile).length}`);
+  lines.push(`共${counts.total}项：${STATUS_CATEGORIES.map((s) => `${statusCategoryLabels[s]}${counts[s]}`).join('，')}；波动较大${evaluation.results.filter((r) => r.volatile).length}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -126,8 +129,8 @@ export function registerEvaluateCommand(program: Command): void {
     .option('--plan <kind>', '只评估一部规划：women（妇女）或 children（儿童）')
     .option('--indicator <code>', '只评估该指标，如 W1.03')
     .option('--warm', '只更新该年度已存的评估结果（重算数据或目标有变化的指标），供定时任务使用；不输出评估明细')
-    .option('--json', '输出 JSON：{"results":[{"indicatorCode","regionCode","year","status","projected","volatile","reason",…}]}')
-    .description('评估每个监测指标在淄博市及各区县相对规划目标的状态（已达标、预计可达标、达标有风险、预计难以达标、数据不足、无量化目标）')
+    .option('--json', '输出 JSON：{"results":[{"indicatorCode","regionCode","year","status","projected","volatile","reason","notAssessed","targetBasis",…}]}（notAssessed 为 true 即不作评估，status 为 no_target）')
+    .description('评估每个监测指标在淄博市及各区县相对规划目标（区县已报送规划的目标、区县新增目标）的状态（已达标、预计可达标、达标有风险、预计难以达标、数据不足、无量化目标；区县不适用的目标和全市总量目标在区县不作评估）')
     .action(async (opts: EvaluateCliOptions) => {
       const text = await withDatabase(({ db }) => evaluateAction(db, opts));
       process.stdout.write(text);

@@ -16,7 +16,7 @@ describe('fuer responsibilities', () => {
     expect(list.department).toBe('市卫生健康委');
     expect(list.lead.map(({ plan, domain, goal }) => ({ plan, domain, goal }))).toEqual(expected.lead);
     expect(list.responsible.map(({ plan, domain, goal }) => ({ plan, domain, goal }))).toEqual(expected.responsible);
-  });
+  }, 90_000); // the first CLI run creates and seeds the database: slow on a shared machine
 
   it('exports to .xlsx and .docx files, and refuses an unknown department', async () => {
     const xlsx = path.join(dir, '市妇联.xlsx');
@@ -31,7 +31,7 @@ describe('fuer responsibilities', () => {
     const unknown = await fuer(['responsibilities', '--department', '市某某局', '--json']);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toBe('错误：单位“市某某局”不存在\n');
-  });
+  }, 90_000);
 
   it('lists county plan filing and reminds without e-mail when no SMTP server is configured', async () => {
     const status = await fuer(['county-plans', 'status']);
@@ -45,5 +45,5 @@ describe('fuer responsibilities', () => {
     expect(JSON.parse(remind.stdout)).toMatchObject({ transport: 'none', sent: 0 });
     const overdue = await fuer(['tasks', 'list', '--overdue', '--department', '市教育局']);
     expect(overdue.stdout).toMatch(/^2025-01-31\t已逾期\t年度报告\t市教育局\t报送2024年度规划落实情况和2025年工作安排/);
-  });
+  }, 90_000); // four CLI runs
 });

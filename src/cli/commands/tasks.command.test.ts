@@ -1,19 +1,11 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addContact, outbox } from '../../services/responsibility/reminder.service.ts';
 import { actor, ZIBO } from '../../services/responsibility/responsibility.test-support.ts';
 import { startTestSmtpServer } from '../../services/responsibility/smtp.test-support.ts';
 import type { TestSmtpServer } from '../../services/responsibility/smtp.test-support.ts';
-import { createDatabase } from '../../storage/database.ts';
+import { useCliSandbox } from '../cli.test-support.ts';
 
-const run = promisify(execFile);
-const FUER = path.resolve(import.meta.dirname, '../../../bin/fuer.js');
-const dir = mkdtempSync(path.join(tmpdir(), 'fuer-tasks-cli-'));
-const DATABASE_URL = `sqlite:${path.join(dir, 'cli.db')}`;
+const { fuer, withDb } = useCliSandbox('fuer-tasks-cli-');
 const office = actor('妇儿工委办公室', ['admin'], null, ZIBO);
 let server: TestSmtpServer;
 
@@ -22,27 +14,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
-
-async function fuer(args: string[], extra: Record<string, string> = {}): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [FUER, ...args], { env: { ...process.env, DATABASE_URL, FUER_SMTP_URL: '', FUER_SMTP_FROM: '', ...extra } });
-    return { stdout, stderr, code: 0 };
-  } catch (err) {
-    const e = err as { stdout: string; stderr: string; code: number };
-    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
-  }
-}
-
-async function withDb<T>(work: (db: ReturnType<typeof createDatabase>['db']) => Promise<T>): Promise<T> {
-  const opened = createDatabase(DATABASE_URL);
-  try {
-    return await work(opened.db);
-  } finally {
-    await opened.close();
-  }
-}
 
 describe('fuer tasks remind', () => {
   it('delivers the reminders to the SMTP server of FUER_SMTP_URL, from FUER_SMTP_FROM, and retries a rejected one', async () => {
@@ -76,4 +48,29 @@ describe('fuer tasks remind', () => {
     const stored = await withDb((db) => outbox(db, office));
     expect(stored.map((m) => [m.status, m.attempts, m.detail])).toEqual([['sent', 2, null]]);
   }, 180_000); // five CLI processes, each bootstrapping the database
+
+  it('two `fuer tasks remind` processes at once deliver each reminder exactly once', async () => {
+    // Contacts for six more departments with an overdue annual report: two addresses each, twelve messages today.
+    const owners = await withDb((db) =>
+      db.selectFrom('tasks as t').innerJoin('departments as d', 'd.id', 't.owner_department_id').select('d.name').where('t.kind', '=', 'annual_report').where('t.status', '=', 'open').where('d.name', '!=', '市教育局').orderBy('d.id').limit(6).execute(),
+    );
+    expect(owners).toHaveLength(6);
+    await withDb(async (db) => {
+      for (const [i, o] of owners.entries()) {
+        await addContact(db, office, { department: o.name, name: `联络员${i}甲`, email: `c${i}a@example.org` });
+        await addContact(db, office, { department: o.name, name: `联络员${i}乙`, email: `c${i}b@example.org` });
+      }
+    });
+    const before = server.received.length;
+    const runs = await Promise.all([fuer(['tasks', 'remind', '--json'], { FUER_SMTP_URL: server.url }), fuer(['tasks', 'remind', '--json'], { FUER_SMTP_URL: server.url })]);
+    for (const r of runs) expect(r.code, r.stderr).toBe(0);
+    const results = runs.map((r) => JSON.parse(r.stdout) as { built: number; sent: number; failed: number });
+    expect(results.reduce((n, r) => n + r.built, 0)).toBe(12);
+    expect(results.reduce((n, r) => n + r.sent, 0)).toBe(12);
+    const received = server.received.slice(before);
+    expect(received).toHaveLength(12);
+    expect(new Set(received.map((m) => `${m.to.join()}|${m.subject}`)).size).toBe(12);
+    const stored = await withDb((db) => outbox(db, office));
+    expect(stored.filter((m) => m.status === 'sent' && m.attempts === 1).length).toBe(12);
+  }, 180_000);
 });

@@ -32,9 +32,10 @@ export function registerTaskCommands(program: Command): void {
     .option('--overdue', '只列逾期未完成的任务')
     .option('--month <YYYY-MM>', '某月到期的任务（日历）')
     .option('--department <name>', '责任单位')
+    .option('--office', '只列市妇儿工委办公室自己的任务（待审核的报告、规划、整改等）')
     .option('--kind <kind>', `任务类别：${TASK_KINDS.join('、')}`)
     .option('--json', '以 JSON 输出')
-    .action(async (opts: { all?: boolean; overdue?: boolean; month?: string; department?: string; kind?: string; json?: boolean }) => {
+    .action(async (opts: { all?: boolean; overdue?: boolean; month?: string; department?: string; office?: boolean; kind?: string; json?: boolean }) => {
       if (opts.kind !== undefined && !(TASK_KINDS as readonly string[]).includes(opts.kind)) throw new CliError(`--kind“${opts.kind}”无效：应为 ${TASK_KINDS.join('、')} 之一`);
       if (opts.month !== undefined && !isIsoMonth(opts.month)) throw new CliError(`--month“${opts.month}”无效，应为 YYYY-MM`);
       await withDatabase(async ({ db }) => {
@@ -42,13 +43,13 @@ export function registerTaskCommands(program: Command): void {
         const departmentId = opts.department ? await cliErrors(() => resolveDepartment(db, opts.department as string)) : undefined;
         const kind = opts.kind ? [opts.kind as TaskKind] : undefined;
         if (opts.month) {
-          const calendar = await taskCalendar(db, CLI_SYSTEM_ACTOR, opts.month, { kind, departmentId });
+          const calendar = await taskCalendar(db, CLI_SYSTEM_ACTOR, opts.month, { kind, departmentId, office: opts.office });
           if (opts.json) return printJson(calendar);
           for (const day of calendar.days) for (const t of day.items) process.stdout.write(`${line(t)}\n`);
           if (calendar.overdueBefore.length > 0) process.stdout.write(`此前逾期未完成：${calendar.overdueBefore.length}项\n`);
           return;
         }
-        const list = await listTasks(db, CLI_SYSTEM_ACTOR, { status: opts.all ? undefined : ['open'], overdue: opts.overdue, departmentId, kind });
+        const list = await listTasks(db, CLI_SYSTEM_ACTOR, { status: opts.all ? undefined : ['open'], overdue: opts.overdue, departmentId, kind, office: opts.office });
         if (opts.json) return printJson(list);
         for (const t of list) process.stdout.write(`${line(t)}\n`);
         if (list.length === 0) process.stdout.write('没有符合条件的任务\n');

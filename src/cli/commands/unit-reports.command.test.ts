@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { docxParagraphs, readDocx } from '../../services/reports/report.test-support.ts';
 import type { RoundOverview } from '../../services/unit-reports/unit-report.contract.ts';
 import { useCliSandbox } from '../cli.test-support.ts';
+import { addDays } from '../../core/responsibility/dates.ts';
+import { todayOf } from '../../services/responsibility/clock.ts';
 
 const { fuer, dir } = useCliSandbox('fuer-unit-reports-cli-');
 
@@ -31,6 +33,33 @@ describe('fuer unit-reports', () => {
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain('--kind“weekly”无效');
   }, 90_000); // five CLI runs, each seeding or opening the database: slow on a shared machine
+
+  it('changes the deadline of the round and of one unit, with a reason; refuses a past date and a missing reason', async () => {
+    const future = (days: number) => addDays(todayOf(), days);
+    const moved = await fuer(['unit-reports', 'deadline', '--year', '2024', '--due', future(30), '--reason', '机构改革，统一延期']);
+    expect(moved.code, moved.stderr).toBe(0);
+    expect(moved.stdout).toContain(`已调整截止日期：由2025-03-31调整为${future(30)}`);
+    expect(moved.stdout).toMatch(/部门\t市水利局\t草稿\t—\t未到期\t/);
+
+    const one = await fuer(['unit-reports', 'deadline', '--year', '2024', '--kind', 'annual', '--due', future(45), '--reason', '市水利局申请延期', '--unit', '市水利局', '--json']);
+    expect(one.code, one.stderr).toBe(0);
+    const overview = JSON.parse(one.stdout) as RoundOverview;
+    expect(overview.round.dueDate).toBe(future(30));
+    expect(overview.units.find((u) => u.unitName === '市水利局')).toMatchObject({ dueDate: future(45), extension: { dueDate: future(45), reason: '市水利局申请延期' } });
+    expect(overview.deadlineChanges.map((c) => [c.userName, c.unitName, c.after])).toEqual([
+      ['系统（命令行）', null, future(30)],
+      ['系统（命令行）', '市水利局', future(45)],
+    ]);
+    const status = await fuer(['unit-reports', 'status', '--year', '2024']);
+    expect(status.stdout).toContain(`市水利局\t草稿\t—\t未到期（延期至${future(45)}）`);
+
+    const past = await fuer(['unit-reports', 'deadline', '--year', '2024', '--due', '2025-01-01', '--reason', '更正']);
+    expect(past.code).not.toBe(0);
+    expect(past.stderr).toContain('已经过去');
+    const noReason = await fuer(['unit-reports', 'deadline', '--year', '2024', '--due', future(40)]);
+    expect(noReason.code).not.toBe(0);
+    expect(noReason.stderr).toContain('--reason');
+  }, 90_000);
 
   it('exports a unit report as Word by year and unit, and by id; explains a missing unit', async () => {
     const out = path.join(dir, '水利局.docx');

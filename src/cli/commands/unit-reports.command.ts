@@ -6,6 +6,7 @@ import { CLI_SYSTEM_ACTOR } from '../../services/exchange/system-actor.ts';
 import { writeFileSync } from 'node:fs';
 import { exportUnitReportDocx, findUnitReportId } from '../../services/unit-reports/unit-report-export.service.ts';
 import { openRound, roundOverview } from '../../services/unit-reports/unit-report-round.service.ts';
+import { changeUnitReportDeadline } from '../../services/unit-reports/unit-report-deadline.service.ts';
 import type { RoundOverview } from '../../services/unit-reports/unit-report.contract.ts';
 import { CliError } from '../cli-error.ts';
 import { printJson } from '../read-input.ts';
@@ -26,7 +27,7 @@ function parseYear(year: string): number {
 function printOverview(o: RoundOverview): void {
   process.stdout.write(`${o.round.title}（截止${o.round.dueDate}）：共${o.counts.total}个单位，已报送${o.counts.submitted}，未报送${o.counts.notSubmitted}（逾期${o.counts.overdue}），逾期报送${o.counts.late}，已审定${o.counts.approved}，已发布${o.counts.published}\n`);
   for (const u of o.units) {
-    process.stdout.write(`${u.unitKind === 'department' ? '部门' : '区县'}\t${u.unitName}\t${u.statusLabel}\t${u.submittedAt ? u.submittedAt.slice(0, 10) : '—'}\t${u.latenessLabel}\t报告${u.id}\n`);
+    process.stdout.write(`${u.unitKind === 'department' ? '部门' : '区县'}\t${u.unitName}\t${u.statusLabel}\t${u.submittedAt ? u.submittedAt.slice(0, 10) : '—'}\t${u.latenessLabel}${u.extension ? `（延期至${u.extension.dueDate}）` : ''}\t报告${u.id}\n`);
   }
 }
 
@@ -66,6 +67,32 @@ export function registerUnitReportCommands(program: Command): void {
         await bootstrap(db);
         const o = await cliErrors(() => roundOverview(db, CLI_SYSTEM_ACTOR, { year, kind }));
         if (opts.json) return printJson(o);
+        printOverview(o);
+      });
+    });
+
+  cmd
+    .command('deadline')
+    .description('调整截止日期：整轮统一调整，或用 --unit 为某一部门或区县延期（须说明理由，记入审计；各单位的截止任务随之调整）')
+    .requiredOption('--year <year>', '报告年度')
+    .requiredOption('--due <date>', '新的截止日期 YYYY-MM-DD（不能早于今天）')
+    .requiredOption('--reason <text>', '调整理由')
+    .option('--kind <kind>', `报告类型：${UNIT_REPORT_KINDS.join('、')}`, 'annual')
+    .option('--unit <unit>', '只为该单位延期：单位名称（如 市水利局、张店区）、部门编号或区划代码')
+    .option('--json', '以 JSON 输出')
+    .action(async (opts: { year: string; due: string; reason: string; kind: string; unit?: string; json?: boolean }) => {
+      const kind = parseKind(opts.kind);
+      const year = parseYear(opts.year);
+      await withDatabase(async ({ db }) => {
+        await bootstrap(db);
+        const o = await cliErrors(() => changeUnitReportDeadline(db, CLI_SYSTEM_ACTOR, { year, kind }, { dueDate: opts.due, reason: opts.reason, ...(opts.unit === undefined ? {} : { unit: opts.unit }) }));
+        if (opts.json) return printJson(o);
+        const change = o.deadlineChanges[o.deadlineChanges.length - 1];
+        process.stdout.write(
+          change?.unitName
+            ? `已为${change.unitName}延期：截止日期由${change.before}调整为${change.after}（本轮统一截止日期仍为${o.round.dueDate}）\n`
+            : `已调整截止日期：由${change?.before ?? ''}调整为${o.round.dueDate}\n`,
+        );
         printOverview(o);
       });
     });

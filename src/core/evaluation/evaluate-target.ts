@@ -1,6 +1,7 @@
 import type { Target } from '../target/target.types.ts';
 import { resolveEvaluationConfig, type EvaluationConfig, type EvaluationConfigOverrides } from './evaluation.config.ts';
 import { buildResult, latestPhrase, makeContext, notEvaluated, valueUnit } from './evaluation.context.ts';
+import { evaluationStatusLabels } from './evaluation.labels.ts';
 import type { EvaluationInput, EvaluationResult } from './evaluation.types.ts';
 import { evaluateAnnualChange } from './evaluate-annual-change.ts';
 import { evaluateLevel } from './evaluate-level.ts';
@@ -53,7 +54,8 @@ export function evaluateTarget(input: EvaluationInput): EvaluationResult {
 
 /**
  * A target that does not apply to the series' region (a city-wide total judged in a county, or a target the
- * county's filed plan marks 不适用): status no_target, method not_evaluated, the latest value and `why` as working.
+ * county's filed plan marks 不适用): not assessed (不作评估) — status no_target, `notAssessed` true, method
+ * not_evaluated, the latest value and `why` as working.
  */
 export function evaluateNotApplicable(input: EvaluationInput, why: string): EvaluationResult {
   const config = configFor(input.config);
@@ -62,5 +64,18 @@ export function evaluateNotApplicable(input: EvaluationInput, why: string): Eval
   const volatility = volatilityOfSorted(points, config.volatility, valueUnit(input.target, indicator));
   const ctx = makeContext(input.target, indicator, input.year, config, points, volatility, input.targetLabel);
   const latest = ctx.latest ? `${latestPhrase(ctx, ctx.latest)}；` : '';
-  return buildResult(ctx, { status: 'no_target', method: 'not_evaluated', reason: `${latest}${why}` });
+  return buildResult(ctx, { status: 'no_target', notAssessed: true, method: 'not_evaluated', reason: `${latest}${why}` });
+}
+
+/**
+ * A target with no indicator to read values from (a county's added target the catalogue has no entry for):
+ * 数据不足 — or 无量化目标 for a direction-only target — method not_evaluated, with `why` as working:
+ * “按区县规划新增目标“…”未关联监测指标（…），无数据可评估，数据不足”.
+ */
+export function evaluateWithoutIndicator(input: EvaluationInput, why: string): EvaluationResult {
+  const config = configFor(input.config);
+  const volatility = volatilityOfSorted([], config.volatility, valueUnit(input.target, null));
+  const ctx = makeContext(input.target, null, input.year, config, [], volatility, input.targetLabel);
+  const status = input.target.kind === 'trend' ? 'no_target' : 'insufficient_data';
+  return buildResult(ctx, { status, method: 'not_evaluated', reason: `${ctx.label}“${input.target.text}”${why}，无数据可评估，${evaluationStatusLabels[status]}` });
 }

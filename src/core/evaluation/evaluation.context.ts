@@ -1,6 +1,6 @@
 import type { Target, TargetDirection } from '../target/target.types.ts';
 import type { EvaluationConfig } from './evaluation.config.ts';
-import { evaluationStatusLabels } from './evaluation.labels.ts';
+import { NOT_ASSESSED_LABEL, evaluationStatusLabels } from './evaluation.labels.ts';
 import type {
   EvaluatedIndicator,
   EvaluationMethod,
@@ -136,8 +136,9 @@ export function buildResult(ctx: EvaluationContext, fields: ResultFields): Evalu
     trend: null,
     volatile: ctx.volatile,
     volatility: ctx.volatility,
+    notAssessed: false,
     ...fields,
-    statusLabel: evaluationStatusLabels[fields.status],
+    statusLabel: fields.notAssessed === true ? NOT_ASSESSED_LABEL : evaluationStatusLabels[fields.status],
     reason: fields.reason + volatileText,
   };
 }

@@ -17,6 +17,19 @@ export type EvaluationStatus =
   | 'insufficient_data' // 数据不足
   | 'no_target'; // 无量化目标
 
+/**
+ * What the screens count a result as: its status, except that a result not assessed at all (不作评估: a target
+ * the county's filed plan marks 不适用, a city-wide total in a county) is kept apart from 无量化目标 — its status
+ * stays `no_target` (the statuses of issue 4 are unchanged), its `notAssessed` is true.
+ */
+export type StatusCategory = EvaluationStatus | 'not_assessed';
+
+/**
+ * What a region's result is judged against: the city plan's target; the target of the county's own filed plan
+ * derived from it (adopted, adjusted, or marked 不适用); or a target the county added to its plan.
+ */
+export type TargetBasis = 'city' | 'county' | 'county_added';
+
 /** Direction of a series judged against the better direction (trend targets). */
 export type TrendDirection = 'improving' | 'stable' | 'worsening';
 
@@ -66,8 +79,13 @@ export interface EvaluationWindow {
 
 export interface EvaluationResult {
   status: EvaluationStatus;
-  /** Chinese label of the status: 已达标, 预计可达标 … */
+  /** Chinese label of the status: 已达标, 预计可达标 …; 不作评估 when `notAssessed`. */
   statusLabel: string;
+  /**
+   * True when the target does not apply to the region and is not assessed (不作评估): status `no_target`,
+   * method `not_evaluated`; false for every other result (a direction-only target is 无量化目标, not this).
+   */
+  notAssessed: boolean;
   kind: TargetKind;
   method: EvaluationMethod;
   /** The evaluated year. */

@@ -1,6 +1,15 @@
-export { evaluateNotApplicable, evaluateTarget } from './evaluate-target.ts';
+export { evaluateNotApplicable, evaluateTarget, evaluateWithoutIndicator } from './evaluate-target.ts';
 export { difficultyLevel, type DifficultyLevel } from './warning-rule.ts';
 export { countyApplicability, type CountyApplicability } from './county-scope.ts';
+export {
+  COUNTY_ADDED_TARGET_LABEL,
+  COUNTY_TARGET_LABEL,
+  evaluateCountyOwnTarget,
+  evaluateUnlinkedCountyTarget,
+  resolveCountyOwnTarget,
+  type CountyOwnLink,
+  type ResolvedCountyOwnTarget,
+} from './county-own-target.ts';
 export {
   defaultEvaluationConfig,
   resolveEvaluationConfig,
@@ -8,7 +17,16 @@ export {
   type EvaluationConfig,
   type EvaluationConfigOverrides,
 } from './evaluation.config.ts';
-export { assessedStatusRank, evaluationStatusLabels, trendLabels } from './evaluation.labels.ts';
+export {
+  NOT_ASSESSED_LABEL,
+  STATUS_CATEGORIES,
+  assessedStatusRank,
+  evaluationStatusLabels,
+  statusCategory,
+  statusCategoryLabels,
+  targetBasisLabels,
+  trendLabels,
+} from './evaluation.labels.ts';
 export type {
   EvaluatedIndicator,
   EvaluationInput,
@@ -19,6 +37,8 @@ export type {
   RateBasis,
   RateSubject,
   SeriesPoint,
+  StatusCategory,
+  TargetBasis,
   TrendDirection,
 } from './evaluation.types.ts';
 export { detectVolatility, type VolatileChange, type VolatilityConfig, type VolatilityResult, type YearChange } from './volatility.ts';

@@ -1,10 +1,10 @@
 import type { EvaluationStatus, TrendDirection } from '../evaluation/evaluation.types.ts';
-import { evaluationStatusLabels } from '../evaluation/evaluation.labels.ts';
+import { evaluationStatusLabels, statusCategoryLabels } from '../evaluation/evaluation.labels.ts';
 import type { Polarity } from '../indicator/indicator.types.ts';
 import type { PlanKind } from '../plan/plan.types.ts';
 import { indicatorSentence } from './indicator-sentence.ts';
 import type { AnnualReport, ReportChapter, ReportIndicatorRow, ReportPlanScope, ReportWarning, StatusTally } from './report.types.ts';
-import { TALLY_STATUSES, achievedShare, assessedOf, emptyTally } from './tally.ts';
+import { TALLY_STATUSES, achievedShare, assessedOf, categoryOf, emptyTally } from './tally.ts';
 
 export const DEMO_DATA_LABEL = '示例数据';
 
@@ -21,6 +21,8 @@ export interface TargetFacts {
   targetText: string;
   targetValue: number | null;
   status: EvaluationStatus;
+  /** Not assessed (不作评估: a county target marked 不适用, a city-wide total in a county); its status is no_target. */
+  notAssessed?: boolean;
   trend: TrendDirection | null;
   departmentName: string | null;
 }
@@ -54,7 +56,7 @@ const PLAN_NAMES: Record<PlanKind, string> = { women: '妇女发展规划', chil
 /** “已达标3项，预计可达标1项，…” listing only the statuses present. */
 export function tallyText(t: StatusTally): string {
   return TALLY_STATUSES.filter((s) => t[s] > 0)
-    .map((s) => `${evaluationStatusLabels[s]}${t[s]}项`)
+    .map((s) => `${statusCategoryLabels[s]}${t[s]}项`)
     .join('，');
 }
 
@@ -98,7 +100,8 @@ function toRow(f: TargetFacts, year: number, areaName: string): ReportIndicatorR
     targetText: f.targetText,
     targetValue: f.targetValue,
     status: f.status,
-    statusLabel: evaluationStatusLabels[f.status],
+    category: categoryOf(f),
+    statusLabel: statusCategoryLabels[categoryOf(f)],
     departmentName: f.departmentName,
     series,
     sentence,
@@ -118,12 +121,10 @@ export function composeAnnualReport(input: AnnualReportInput): AnnualReport {
       const rows = input.targets.filter((t) => t.planKind === plan.kind && t.domainOrd === domain.ord).map((t) => toRow(t, year, areaName));
       const tally = emptyTally();
       for (const r of rows) {
-        tally[r.status]++;
-        tally.total++;
-        planTally[r.status]++;
-        planTally.total++;
-        overall[r.status]++;
-        overall.total++;
+        for (const t of [tally, planTally, overall]) {
+          t[r.category]++;
+          t.total++;
+        }
       }
       chapters.push({
         planKind: plan.kind,

@@ -1,4 +1,4 @@
-import { evaluationStatusLabels } from '../evaluation/evaluation.labels.ts';
+import { statusCategoryLabels } from '../evaluation/evaluation.labels.ts';
 import type { ReportChapter, StatusTally } from './report.types.ts';
 import { TALLY_STATUSES } from './tally.ts';
 
@@ -15,6 +15,7 @@ export const STATUS_COLORS: Readonly<Record<string, string>> = {
   off_track: '#cf1322',
   insufficient_data: '#8c8c8c',
   no_target: '#bfbfbf',
+  not_assessed: '#a3b1c2',
 };
 
 const FONT = 'Noto Sans CJK SC, sans-serif';
@@ -31,7 +32,7 @@ export function statusByDomainChart(title: string, domains: readonly { title: st
     xAxis: { type: 'value', name: '目标数（项）', nameLocation: 'middle', nameGap: 26, minInterval: 1 },
     yAxis: { type: 'category', data: [...names].reverse(), axisLabel: { fontFamily: FONT } },
     series: TALLY_STATUSES.map((s) => ({
-      name: evaluationStatusLabels[s],
+      name: statusCategoryLabels[s],
       type: 'bar',
       stack: 'status',
       itemStyle: { color: STATUS_COLORS[s] },

@@ -73,6 +73,9 @@ describe('achievement rates', () => {
     expect([none.achievedRate, none.achievedRateText]).toEqual([null, '—']);
     expect(achievementSentence('全市', none)).toBe('全市纳入评估的1项指标目标中，数据不足1项，均不能判断达标情况。');
     expect(achievementSentence('全市', achievementRate('k', 'x', []))).toBe('全市暂无纳入监测评估的指标目标。');
+    const county = achievementRate('k', '测试', ['achieved', 'off_track', 'no_target', 'not_assessed']);
+    expect([county.tally.total, county.tally.not_assessed, county.assessed, county.achievedRateText]).toEqual([4, 1, 2, '50%']);
+    expect(achievementSentence('张店区', county)).toBe('张店区纳入评估的4项指标目标中，已达标1项，预计难以达标1项，无量化目标1项，不作评估1项；可评估的2项目标达标率为50%，预计达标率（已达标和预计可达标）为50%。');
   });
 });
 

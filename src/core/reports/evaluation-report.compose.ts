@@ -1,5 +1,5 @@
-import { evaluationStatusLabels, trendLabels } from '../evaluation/evaluation.labels.ts';
-import type { EvaluationStatus, TrendDirection } from '../evaluation/evaluation.types.ts';
+import { evaluationStatusLabels, statusCategoryLabels, trendLabels } from '../evaluation/evaluation.labels.ts';
+import type { EvaluationStatus, StatusCategory, TrendDirection } from '../evaluation/evaluation.types.ts';
 import type { PlanKind } from '../plan/plan.types.ts';
 import { DEMO_DATA_LABEL, chineseNumeral, tallyText } from './annual-report.compose.ts';
 import {
@@ -17,7 +17,7 @@ import {
   type SelfAssessmentProgress,
 } from './evaluation-report.types.ts';
 import type { ReportPlanScope, StatusTally } from './report.types.ts';
-import { assessedOf, emptyTally } from './tally.ts';
+import { assessedOf, categoryOf, emptyTally } from './tally.ts';
 
 /** The year each evaluation is due by the plans (section 五); another year is allowed and named in the title. */
 export const EVALUATION_YEARS: Readonly<Record<EvaluationReportKind, number>> = { midterm: 2023, final: 2025 };
@@ -45,6 +45,8 @@ export interface EvaluationTargetFacts {
   targetText: string;
   targetValue: number | null;
   status: EvaluationStatus;
+  /** Not assessed (不作评估: a county target marked 不适用, a city-wide total in a county); its status is no_target. */
+  notAssessed?: boolean;
   trend: TrendDirection | null;
   reason: string;
   departmentName: string | null;
@@ -93,7 +95,7 @@ export function rateText(rate: number | null): string {
   return rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`;
 }
 
-export function achievementRate(key: string, label: string, statuses: Iterable<EvaluationStatus>): AchievementRate {
+export function achievementRate(key: string, label: string, statuses: Iterable<StatusCategory>): AchievementRate {
   const tally: StatusTally = emptyTally();
   for (const s of statuses) {
     tally[s]++;
@@ -114,10 +116,10 @@ export function achievementSentence(prefix: string, r: AchievementRate): string 
 }
 
 function byDepartment(targets: readonly EvaluationTargetFacts[]): AchievementRate[] {
-  const groups = new Map<string, EvaluationStatus[]>();
+  const groups = new Map<string, StatusCategory[]>();
   for (const t of targets) {
     const name = t.departmentName ?? '未指定牵头部门';
-    groups.set(name, [...(groups.get(name) ?? []), t.status]);
+    groups.set(name, [...(groups.get(name) ?? []), categoryOf(t)]);
   }
   return [...groups.entries()]
     .map(([name, statuses]) => achievementRate(name, name, statuses))
@@ -140,7 +142,8 @@ function toRow(f: EvaluationTargetFacts, year: number): EvaluationTargetRow {
     targetText: f.targetText,
     targetValue: f.targetValue,
     status: f.status,
-    statusLabel: evaluationStatusLabels[f.status],
+    category: categoryOf(f),
+    statusLabel: statusCategoryLabels[categoryOf(f)],
     reason: f.reason,
     departmentName: f.departmentName,
   };
@@ -205,7 +208,7 @@ export function composeEvaluationReport(input: EvaluationReportInput): Evaluatio
   let directionTotal = 0;
   for (const plan of input.plans) {
     const planTargets = targets.filter((t) => t.planKind === plan.kind);
-    planRates.push(achievementRate(plan.kind, PLAN_NAMES[plan.kind], planTargets.map((t) => t.status)));
+    planRates.push(achievementRate(plan.kind, PLAN_NAMES[plan.kind], planTargets.map(categoryOf)));
     plan.domains.forEach((domain, i) => {
       const own = planTargets.filter((t) => t.domainOrd === domain.ord);
       const goals = input.goals.filter((g) => g.planKind === plan.kind && g.domainOrd === domain.ord).sort((a, b) => a.ord - b.ord);
@@ -213,7 +216,7 @@ export function composeEvaluationReport(input: EvaluationReportInput): Evaluatio
       const directionGoals = goals.filter((g) => !g.quantitative).map((g) => directionGoal(g, own, assessments));
       goalTotal += goals.length;
       directionTotal += directionGoals.length;
-      const rate = achievementRate(`${plan.kind}|${domain.ord}`, domain.title, own.map((t) => t.status));
+      const rate = achievementRate(`${plan.kind}|${domain.ord}`, domain.title, own.map(categoryOf));
       const offTrack = own.filter((t) => t.status === 'off_track' || t.status === 'at_risk');
       const paragraphs = [achievementSentence(`截至${year}年，${areaName}${domain.title}领域`, rate)];
       if (offTrack.length > 0) {
@@ -237,7 +240,7 @@ export function composeEvaluationReport(input: EvaluationReportInput): Evaluatio
     });
   }
 
-  const overall = achievementRate('all', '合计', targets.map((t) => t.status));
+  const overall = achievementRate('all', '合计', targets.map(categoryOf));
   const titles = input.plans.map((p) => `《${p.title}》`).join('和');
   const unitWord = region.level === 'city' ? '成员单位' : '区县';
   const intro =

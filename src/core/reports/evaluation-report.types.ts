@@ -1,4 +1,4 @@
-import type { EvaluationStatus, TrendDirection } from '../evaluation/evaluation.types.ts';
+import type { EvaluationStatus, StatusCategory, TrendDirection } from '../evaluation/evaluation.types.ts';
 import type { PlanKind } from '../plan/plan.types.ts';
 import type { ReportPlanScope, StatusTally } from './report.types.ts';
 
@@ -57,6 +57,8 @@ export interface EvaluationTargetRow {
   targetText: string;
   targetValue: number | null;
   status: EvaluationStatus;
+  /** What the tallies count it as: the status, or not_assessed (不作评估, status no_target). */
+  category: StatusCategory;
   statusLabel: string;
   /** The engine's working, in Chinese, with the numbers used. */
   reason: string;

@@ -95,6 +95,25 @@ describe('annual report composition', () => {
     expect(report.overview.paragraphs.join('')).toContain('共发出监测预警1项，其中红色预警1项、黄色预警0项');
   });
 
+  it('counts a county target that is not assessed (不作评估) apart from 无量化目标, outside the 达标率', () => {
+    const county = composeAnnualReport({
+      year: 2024, plan: 'women', region: { code: '370303', name: '张店区', level: 'county' }, demo: false, generatedAt: '2025-03-01T00:00:00.000Z',
+      plans: [{ kind: 'women', title: 'x', domains: [{ ord: 1, title: '妇女与健康' }] }],
+      targets: [
+        facts({ status: 'achieved' }),
+        facts({ indicatorCode: 'W1.01', indicatorName: '妇女人均预期寿命', status: 'no_target', targetValue: null }),
+        facts({ indicatorCode: 'W2.05', indicatorName: '新建幼儿园数', status: 'no_target', targetValue: 300, notAssessed: true }),
+      ],
+      warnings: [],
+    });
+    const chapter = county.chapters[0]!;
+    expect(chapter.tally).toMatchObject({ total: 3, achieved: 1, no_target: 1, not_assessed: 1 });
+    expect(chapter.rows.map((r) => [r.category, r.statusLabel])).toEqual([['achieved', '已达标'], ['no_target', '无量化目标'], ['not_assessed', '不作评估']]);
+    expect(chapter.paragraphs[0]).toBe('妇女与健康领域纳入监测评估的3项目标中，已达标1项，无量化目标1项，不作评估1项；在可评估的1项目标中，达标率为100%。');
+    const bars = statusByDomainChart('x', county.chapters) as { series: { name: string; data: (number | null)[] }[] };
+    expect(bars.series.find((s) => s.name === '不作评估')!.data).toEqual([1]);
+  });
+
   it('builds chart options from the chapters', () => {
     const bars = statusByDomainChart('x', report.chapters) as { series: { name: string; data: (number | null)[] }[] };
     expect(bars.series.find((s) => s.name === '已达标')!.data).toEqual([null, 1]);

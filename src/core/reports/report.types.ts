@@ -1,4 +1,4 @@
-import type { EvaluationStatus } from '../evaluation/evaluation.types.ts';
+import type { EvaluationStatus, StatusCategory } from '../evaluation/evaluation.types.ts';
 import type { PlanKind } from '../plan/plan.types.ts';
 
 /** Which plans a report covers. */
@@ -6,7 +6,8 @@ export type ReportPlanScope = PlanKind | 'all';
 
 export const REPORT_PLAN_SCOPES: readonly ReportPlanScope[] = ['women', 'children', 'all'];
 
-export type StatusTally = Record<EvaluationStatus, number> & { total: number };
+/** Targets per status category (不作评估 counted apart from 无量化目标) and in all. */
+export type StatusTally = Record<StatusCategory, number> & { total: number };
 
 /** One target of one indicator in the report's region and year, as the tables and sentences show it. */
 export interface ReportIndicatorRow {
@@ -21,6 +22,8 @@ export interface ReportIndicatorRow {
   targetText: string;
   targetValue: number | null;
   status: EvaluationStatus;
+  /** What the tallies count it as: the status, or not_assessed (不作评估, status no_target). */
+  category: StatusCategory;
   statusLabel: string;
   departmentName: string | null;
   /** Values of earlier years up to the report year, ascending (for the charts). */

@@ -1,13 +1,20 @@
-import type { EvaluationStatus } from '../evaluation/evaluation.types.ts';
+import { STATUS_CATEGORIES } from '../evaluation/evaluation.labels.ts';
+import type { EvaluationStatus, StatusCategory } from '../evaluation/evaluation.types.ts';
 import type { StatusTally } from './report.types.ts';
 
-export const TALLY_STATUSES: readonly EvaluationStatus[] = ['achieved', 'on_track', 'at_risk', 'off_track', 'insufficient_data', 'no_target'];
+/** What a report counts, in order: the statuses, then 不作评估 apart from 无量化目标. */
+export const TALLY_STATUSES: readonly StatusCategory[] = STATUS_CATEGORIES;
 
-export function emptyTally(): StatusTally {
-  return { achieved: 0, on_track: 0, at_risk: 0, off_track: 0, insufficient_data: 0, no_target: 0, total: 0 };
+/** The category a report counts a target under: its status, or not_assessed (不作评估). */
+export function categoryOf(t: { status: EvaluationStatus; notAssessed?: boolean }): StatusCategory {
+  return t.notAssessed === true ? 'not_assessed' : t.status;
 }
 
-export function tallyOf(statuses: Iterable<EvaluationStatus>): StatusTally {
+export function emptyTally(): StatusTally {
+  return { achieved: 0, on_track: 0, at_risk: 0, off_track: 0, insufficient_data: 0, no_target: 0, not_assessed: 0, total: 0 };
+}
+
+export function tallyOf(statuses: Iterable<StatusCategory>): StatusTally {
   const t = emptyTally();
   for (const s of statuses) {
     t[s]++;

@@ -48,7 +48,13 @@ export type TaskSourceType =
   | 'meeting_decision'
   | 'round'
   | 'warning'
-  | 'pilot_milestone';
+  | 'pilot_milestone'
+  // The office's review of something a unit submitted (owned by the city office; see task-review.service.ts):
+  | 'unit_report_review' // a department's or county's report (unit_reports.id)
+  | 'county_plan_review' // a county plan filed (county_plans.id)
+  | 'implementation_plan_review' // an implementation plan filed (implementation_plans.id)
+  | 'warning_review' // a warning whose rectification steps are all reported done (warnings.id)
+  | 'supervision_report_review'; // a supervision finding whose rectification was reported (supervision_findings.id)
 
 export const TASK_SOURCE_TYPES: readonly TaskSourceType[] = [
   'county_plan',
@@ -58,7 +64,16 @@ export const TASK_SOURCE_TYPES: readonly TaskSourceType[] = [
   'round',
   'warning',
   'pilot_milestone',
+  'unit_report_review',
+  'county_plan_review',
+  'implementation_plan_review',
+  'warning_review',
+  'supervision_report_review',
 ];
+
+/** Sources of the office's review tasks (审核): a unit submitted something the office must approve or return. */
+export type ReviewSourceType = Extract<TaskSourceType, `${string}_review`>;
+export const REVIEW_SOURCE_TYPES: readonly ReviewSourceType[] = ['unit_report_review', 'county_plan_review', 'implementation_plan_review', 'warning_review', 'supervision_report_review'];
 
 /** Filing and review of a county plan or a department implementation plan. */
 export type FilingStatus = 'draft' | 'filed' | 'reviewed' | 'returned';

@@ -108,10 +108,17 @@ forEachDialect('evaluateYear on a hand-computed fixture', (getDb) => {
     expect(Object.keys(parsed)).toEqual(['results']);
     expect(parsed.results).toHaveLength(1);
     const row = parsed.results[0]!;
-    expect(Object.keys(row).slice(0, 7)).toEqual(['indicatorCode', 'regionCode', 'year', 'status', 'projected', 'volatile', 'reason']);
-    expect(row).toMatchObject({ indicatorCode: 'W1.03', regionCode: ZIBO, year: 2024, status: 'off_track', volatile: false });
+    expect(Object.keys(row).slice(0, 9)).toEqual(['indicatorCode', 'regionCode', 'year', 'status', 'projected', 'volatile', 'reason', 'notAssessed', 'targetBasis']);
+    expect(row).toMatchObject({ indicatorCode: 'W1.03', regionCode: ZIBO, year: 2024, status: 'off_track', volatile: false, notAssessed: false, targetBasis: 'city' });
     const table = await evaluateAction(getDb(), { year: '2024', region: ZIBO, indicator: 'W1.03' });
     expect(table).toContain('W1.03  孕产妇死亡率  淄博市  预计难以达标');
-    expect(table).toContain('共1项：已达标0，预计可达标0，达标有风险0，预计难以达标1');
+    expect(table).toContain('共1项：已达标0，预计可达标0，达标有风险0，预计难以达标1，数据不足0，无量化目标0，不作评估0');
+    // A city-wide total in a county: the status stays no_target, notAssessed tells it from 无量化目标.
+    const county = JSON.parse(await evaluateAction(getDb(), { year: '2024', region: ZHANGDIAN, indicator: 'C3.10', json: true })) as { results: Record<string, unknown>[] };
+    expect(county.results).toHaveLength(1);
+    expect(county.results[0]).toMatchObject({ status: 'no_target', notAssessed: true, statusLabel: '不作评估', targetBasis: 'city', method: 'not_evaluated' });
+    const direction = JSON.parse(await evaluateAction(getDb(), { year: '2024', region: ZIBO, indicator: 'W1.01', json: true })) as { results: Record<string, unknown>[] };
+    expect(direction.results[0]).toMatchObject({ status: 'no_target', notAssessed: false, statusLabel: '无量化目标' });
+    expect(await evaluateAction(getDb(), { year: '2024', region: ZHANGDIAN, indicator: 'C3.10' })).toContain('共1项：已达标0，预计可达标0，达标有风险0，预计难以达标0，数据不足0，无量化目标0，不作评估1');
   });
 });

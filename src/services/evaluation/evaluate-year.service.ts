@@ -1,9 +1,14 @@
 import type { Kysely } from 'kysely';
 import { CITY_REGION_CODE } from '../../core/access/actor.types.ts';
 import {
+  COUNTY_TARGET_LABEL,
   countyApplicability,
+  evaluateCountyOwnTarget,
   evaluateNotApplicable,
   evaluateTarget,
+  evaluateUnlinkedCountyTarget,
+  resolveCountyOwnTarget,
+  type CountyOwnLink,
   regionSpread,
   sexGap,
   urbanRuralGap,
@@ -14,12 +19,13 @@ import {
   type RateBasis,
   type RegionSpread,
   type SexGap,
+  type TargetBasis,
   type TrendDirection,
   type UrbanRuralGap,
 } from '../../core/evaluation/index.ts';
 import type { IndicatorDefinition } from '../../core/indicator/indicator.types.ts';
 import type { PlanKind } from '../../core/plan/plan.types.ts';
-import type { TargetKind } from '../../core/target/target.types.ts';
+import type { Target, TargetKind } from '../../core/target/target.types.ts';
 import type { Database } from '../../storage/schema.ts';
 import {
   approvedCellsOfYear,
@@ -30,7 +36,12 @@ import {
   indicatorLeadDepartments,
   type ApprovedValueRow,
 } from '../../storage/repositories/evaluation.repository.ts';
-import { filedCountyTargets, type CountyEvaluationTarget } from '../../storage/repositories/county-evaluation.repository.ts';
+import {
+  filedCountyOwnTargets,
+  filedCountyTargets,
+  type CountyEvaluationTarget,
+  type CountyOwnEvaluationTarget,
+} from '../../storage/repositories/county-evaluation.repository.ts';
 import { listIndicatorDefinitions } from '../../storage/repositories/indicator.repository.ts';
 import { departmentNames } from '../../storage/repositories/round.repository.ts';
 import type { TargetWithSource } from '../../storage/repositories/target.repository.ts';
@@ -61,18 +72,31 @@ export interface EvaluationRecord {
   regionLevel: 'city' | 'county';
   year: number;
   status: EvaluationStatus;
+  /** 已达标 …; 不作评估 when `notAssessed`. */
   statusLabel: string;
+  /**
+   * Not assessed (不作评估): a target the county's filed plan marks 不适用, or a city-wide total in a county. The
+   * status is then `no_target`; this tells it apart from a direction-only target (无量化目标).
+   */
+  notAssessed: boolean;
+  /** What the region is judged against: the city plan's target, the county plan's target derived from it, or a target the county added. */
+  targetBasis: TargetBasis;
   /** Value projected to the target year (null when not applicable). */
   projected: number | null;
   volatile: boolean;
   /** The working, in Chinese, with the numbers used. */
   reason: string;
-  targetId: number;
+  /** The city plan's target (null for a target a county added to its own plan). */
+  targetId: number | null;
+  /** The county plan's target judged (targetBasis county or county_added), else null. */
+  countyTargetId: number | null;
+  /** The text of the target judged: the county's own where targetBasis is county_added, else the city's. */
   targetText: string;
   targetKind: TargetKind;
   targetValue: number | null;
   targetYear: number;
   planKind: PlanKind;
+  /** The city plan (for a county's added target: the city plan its county plan follows; '' if none is stored). */
   planCode: string;
   domainOrd: number;
   domainTitle: string;
@@ -123,6 +147,8 @@ export interface YearEvaluation {
 export interface IndicatorEvaluation {
   indicator: IndicatorDefinition;
   targets: TargetWithSource[];
+  /** Targets the counties added to their plans for this indicator (their records follow the city targets'). */
+  own: CountyOwnTarget[];
   records: EvaluationRecord[];
   /** The full engine results, parallel to `records`. */
   results: EvaluationResult[];
@@ -144,6 +170,17 @@ export interface EvaluationContext {
   departmentNames: Map<number, string>;
   /** Targets of the counties' filed plans: by county code, then by the id of the city target they derive from. */
   countyTargets: Map<string, Map<number, CountyEvaluationTarget>>;
+  /** Targets the counties (of `regions`) added to their filed plans, tied to an indicator: by indicator code. */
+  ownTargets: Map<string, CountyOwnTarget[]>;
+  /** Added targets no indicator could be tied to: listed as 数据不足 (unlinkedOwnRecords), never dropped. */
+  unlinkedOwnTargets: CountyOwnTarget[];
+}
+
+/** A target a county added to its filed plan, tied to the indicator catalogue (core resolveCountyOwnTarget). */
+export interface CountyOwnTarget extends CountyOwnEvaluationTarget {
+  /** The target as evaluated: its indicator code set where it could be tied (numbers read from its text if none were stored). */
+  evaluated: Target;
+  link: CountyOwnLink;
 }
 
 function checkYear(year: number): void {
@@ -170,13 +207,34 @@ export async function loadEvaluationContext(
     ...(options.planKind === undefined ? {} : { planKind: options.planKind }),
     ...(options.indicatorCode === undefined ? {} : { indicatorCode: options.indicatorCode }),
   });
+  const countyCodes = regions.filter((r) => r.level === 'county').map((r) => r.code);
+  const ownTargets = new Map<string, CountyOwnTarget[]>();
+  const unlinkedOwnTargets: CountyOwnTarget[] = [];
+  if (countyCodes.length > 0) {
+    const own = await filedCountyOwnTargets(db, { cityRegionCode: CITY_REGION_CODE, regionCodes: countyCodes, ...(options.planKind === undefined ? {} : { planKind: options.planKind }) });
+    for (const o of own) {
+      // Deadlines are tasks (任务与期限), not indicators: as the city's, they are not evaluated.
+      if (o.target.kind === 'deadline') continue;
+      const { target, link } = resolveCountyOwnTarget(definitions, o.target, { plan: o.planKind, domain: o.domainOrd });
+      const resolved: CountyOwnTarget = { ...o, evaluated: target, link };
+      if (link.indicatorCode === null) {
+        if (options.indicatorCode === undefined) unlinkedOwnTargets.push(resolved);
+        continue;
+      }
+      if (options.indicatorCode !== undefined && link.indicatorCode !== options.indicatorCode) continue;
+      const list = ownTargets.get(link.indicatorCode);
+      if (list === undefined) ownTargets.set(link.indicatorCode, [resolved]);
+      else list.push(resolved);
+    }
+  }
   const targetsByIndicator = new Map<string, TargetWithSource[]>();
   for (const d of definitions) {
     const own = targets.filter((t) => t.indicatorCode === d.code);
-    if (own.length > 0) targetsByIndicator.set(d.code, own);
+    // An indicator only a county's added target names is evaluated too (its city targets: none).
+    if (own.length > 0 || ownTargets.has(d.code)) targetsByIndicator.set(d.code, own);
   }
   const leadDepartments = await indicatorLeadDepartments(db);
-  const countyTargets = regions.some((r) => r.level === 'county') ? await filedCountyTargets(db, targets.map((t) => t.id)) : new Map<string, Map<number, CountyEvaluationTarget>>();
+  const countyTargets = countyCodes.length > 0 ? await filedCountyTargets(db, targets.map((t) => t.id)) : new Map<string, Map<number, CountyEvaluationTarget>>();
   return {
     year: options.year,
     tree,
@@ -187,12 +245,17 @@ export async function loadEvaluationContext(
     leadDepartments,
     departmentNames: await departmentNames(db),
     countyTargets,
+    ownTargets,
+    unlinkedOwnTargets,
   };
 }
 
-/** The county-plan targets that decide an indicator's county results (part of the stored results' signature). */
-export function countyTargetsOf(ctx: EvaluationContext, indicatorCode: string): [string, number, CountyEvaluationTarget][] {
-  const out: [string, number, CountyEvaluationTarget][] = [];
+/**
+ * The county-plan targets that decide an indicator's county results (part of the stored results' signature): those
+ * derived from its city targets, then those the counties added (as tied to the indicator, with their domains' names).
+ */
+export function countyTargetsOf(ctx: EvaluationContext, indicatorCode: string): unknown[] {
+  const out: unknown[] = [];
   const targets = ctx.targetsByIndicator.get(indicatorCode) ?? [];
   for (const region of ctx.regions) {
     const own = ctx.countyTargets.get(region.code);
@@ -202,6 +265,7 @@ export function countyTargetsOf(ctx: EvaluationContext, indicatorCode: string): 
       if (c !== undefined) out.push([region.code, t.id, c]);
     }
   }
+  for (const o of ctx.ownTargets.get(indicatorCode) ?? []) out.push(['added', o, ownDomainTitle(ctx, o)]);
   return out;
 }
 
@@ -210,28 +274,32 @@ export function countyTargetsOf(ctx: EvaluationContext, indicatorCode: string): 
  * derived from the city target (不适用 there: not evaluated); without one, the city target where it applies to a
  * county (rates, ratios, shares …), not a city-wide total.
  */
-type CountyRule = { use: 'city' } | { use: 'county'; target: CountyEvaluationTarget } | { use: 'none'; why: string };
+type CountyRule =
+  | { use: 'city' }
+  | { use: 'county'; target: CountyEvaluationTarget }
+  | { use: 'none'; why: string; basis: TargetBasis; countyTargetId: number | null };
 
 function countyRule(ctx: EvaluationContext, indicator: IndicatorDefinition, target: TargetWithSource, region: RegionRef): CountyRule {
   if (region.level !== 'county') return { use: 'city' };
   const own = ctx.countyTargets.get(region.code)?.get(target.id);
   if (own !== undefined && (own.target.indicatorCode === null || own.target.indicatorCode === indicator.code)) {
     if (own.status === 'not_applicable') {
-      return { use: 'none', why: `${region.name}规划将“${target.text}”标注为不适用${own.reason ? `（${own.reason}）` : ''}，不作评估` };
+      return { use: 'none', why: `${region.name}规划将“${target.text}”标注为不适用${own.reason ? `（${own.reason}）` : ''}，不作评估`, basis: 'county', countyTargetId: own.countyTargetId };
     }
     return { use: 'county', target: own };
   }
   const applies = countyApplicability(target, indicator);
-  return applies.applies ? { use: 'city' } : { use: 'none', why: applies.reason };
+  return applies.applies ? { use: 'city' } : { use: 'none', why: applies.reason, basis: 'city', countyTargetId: null };
 }
 
-export const COUNTY_TARGET_LABEL = '按区县规划目标';
+export { COUNTY_TARGET_LABEL };
 
 /** The fields of a record that the evaluation computes (the rest is named from the context): what is stored. */
 export type ComputedFields = Pick<
   EvaluationRecord,
   | 'status' | 'statusLabel' | 'projected' | 'volatile' | 'reason' | 'targetValue' | 'targetYear' | 'latestYear' | 'latestValue' | 'stale'
   | 'method' | 'rateBasis' | 'requiredRate' | 'actualRate' | 'progressRatio' | 'trend' | 'source' | 'points' | 'rank'
+  | 'notAssessed' | 'targetBasis' | 'countyTargetId'
 >;
 
 /** Records of one target: the computed fields of a region with the names of the context (looked up once). */
@@ -258,6 +326,91 @@ export function recordMaker(ctx: EvaluationContext, indicator: IndicatorDefiniti
     departmentName,
     ...computed,
   });
+}
+
+/** The added targets of an indicator in the context's regions, with the region's index, in record order. */
+export function ownTargetsIn(ctx: EvaluationContext, indicatorCode: string): { own: CountyOwnTarget; regionIndex: number }[] {
+  const out: { own: CountyOwnTarget; regionIndex: number }[] = [];
+  for (const own of ctx.ownTargets.get(indicatorCode) ?? []) {
+    const regionIndex = ctx.regions.findIndex((r) => r.code === own.regionCode);
+    if (regionIndex >= 0) out.push({ own, regionIndex });
+  }
+  return out;
+}
+
+/** The title of the city domain a county's added target stands in (its county plan follows the city plan's domains). */
+function ownDomainTitle(ctx: EvaluationContext, own: CountyOwnTarget): string {
+  return own.cityPlanCode === null ? '' : (ctx.domains.get(`${own.cityPlanCode}|${own.domainOrd}`)?.title ?? '');
+}
+
+/** Records of a target a county added: in its county, named from its county plan (indicator null: not tied to one). */
+export function ownRecordMaker(ctx: EvaluationContext, indicator: IndicatorDefinition | null, own: CountyOwnTarget): (region: RegionRef, computed: ComputedFields) => EvaluationRecord {
+  const departmentId = indicator === null ? null : (ctx.leadDepartments.get(indicator.code) ?? null);
+  const departmentName = departmentId === null ? null : (ctx.departmentNames.get(departmentId) ?? null);
+  const domainTitle = ownDomainTitle(ctx, own);
+  return (region, computed) => ({
+    indicatorCode: indicator?.code ?? '',
+    indicatorName: indicator?.name ?? own.target.indicator,
+    unit: indicator?.unit ?? own.target.unit ?? '',
+    regionCode: region.code,
+    regionName: region.name,
+    regionLevel: region.level,
+    year: ctx.year,
+    targetId: null,
+    targetText: own.target.text,
+    targetKind: own.evaluated.kind,
+    planKind: own.planKind,
+    planCode: own.cityPlanCode ?? '',
+    domainOrd: own.domainOrd,
+    domainTitle,
+    departmentId,
+    departmentName,
+    ...computed,
+  });
+}
+
+function computedOf(
+  result: EvaluationResult,
+  extra: Pick<ComputedFields, 'source' | 'rank' | 'targetBasis' | 'countyTargetId'>,
+  series: RegionSeries | undefined,
+  year: number,
+): ComputedFields {
+  return {
+    status: result.status,
+    statusLabel: result.statusLabel,
+    notAssessed: result.notAssessed,
+    projected: result.projected,
+    volatile: result.volatile,
+    reason: result.reason,
+    targetValue: result.targetValue,
+    targetYear: result.targetYear,
+    latestYear: result.latest?.year ?? null,
+    latestValue: result.latest?.value ?? null,
+    stale: result.stale,
+    method: result.method,
+    rateBasis: result.rateBasis,
+    requiredRate: result.requiredRate,
+    actualRate: result.actualRate,
+    progressRatio: result.progressRatio,
+    trend: result.trend,
+    points: result.window?.points ?? (series?.points.filter((p) => p.year <= year).length ?? 0),
+    ...extra,
+  };
+}
+
+/**
+ * The records of the counties' added targets that no indicator could be tied to (数据不足, with the reason), in
+ * the regions of the context: computed from the county plans alone (no values to read), so never stored.
+ */
+export function unlinkedOwnRecords(ctx: EvaluationContext, config?: EvaluationConfigOverrides): EvaluationRecord[] {
+  const out: EvaluationRecord[] = [];
+  for (const own of ctx.unlinkedOwnTargets) {
+    const region = ctx.regions.find((r) => r.code === own.regionCode);
+    if (region === undefined || own.link.indicatorCode !== null) continue;
+    const result = evaluateUnlinkedCountyTarget({ target: own.evaluated, year: ctx.year, ...(config ? { config } : {}) }, own.link.why);
+    out.push(ownRecordMaker(ctx, null, own)(region, computedOf(result, { source: 'none', rank: null, targetBasis: 'county_added', countyTargetId: own.countyTargetId }, undefined, ctx.year)));
+  }
+  return out;
 }
 
 function sourceOf(series: RegionSeries | undefined, year: number): EvaluationRecord['source'] {
@@ -325,29 +478,29 @@ export async function evaluateIndicator(
             ? evaluateTarget({ ...input, target: rule.target.target, targetLabel: COUNTY_TARGET_LABEL })
             : evaluateNotApplicable(input, rule.why);
       results.push(result);
-      const computed: ComputedFields = {
-        status: result.status,
-        statusLabel: result.statusLabel,
-        projected: result.projected,
-        volatile: result.volatile,
-        reason: result.reason,
-        targetValue: result.targetValue,
-        targetYear: result.targetYear,
-        latestYear: result.latest?.year ?? null,
-        latestValue: result.latest?.value ?? null,
-        stale: result.stale,
-        method: result.method,
-        rateBasis: result.rateBasis,
-        requiredRate: result.requiredRate,
-        actualRate: result.actualRate,
-        progressRatio: result.progressRatio,
-        trend: result.trend,
-        source: sourceOf(s, year),
-        points: result.window?.points ?? (s?.points.filter((p) => p.year <= year).length ?? 0),
-        rank: region.level === 'county' ? (ranks.get(region.code) ?? null) : null,
-      };
+      const computed = computedOf(
+        result,
+        {
+          source: sourceOf(s, year),
+          rank: region.level === 'county' ? (ranks.get(region.code) ?? null) : null,
+          targetBasis: rule.use === 'none' ? rule.basis : rule.use,
+          countyTargetId: rule.use === 'county' ? rule.target.countyTargetId : rule.use === 'none' ? rule.countyTargetId : null,
+        },
+        s,
+        year,
+      );
       records.push(recordOf(region, computed));
     }
+  }
+  // The targets the counties added for this indicator, each in its own county (docs/evaluation-method.md §4.9).
+  const added = ownTargetsIn(ctx, indicatorCode);
+  for (const { own: o, regionIndex } of added) {
+    const region = ctx.regions[regionIndex]!;
+    const s = series.get(region.code);
+    const result = evaluateCountyOwnTarget({ target: o.evaluated, indicator, series: s?.points ?? [], year, ...(options.config ? { config: options.config } : {}) });
+    results.push(result);
+    const extra = { source: sourceOf(s, year), rank: ranks.get(region.code) ?? null, targetBasis: 'county_added' as const, countyTargetId: o.countyTargetId };
+    records.push(ownRecordMaker(ctx, indicator, o)(region, computedOf(result, extra, s, year)));
   }
 
   const gaps: GapRecord[] = [];
@@ -370,7 +523,7 @@ export async function evaluateIndicator(
       if (sex !== null || urbanRural !== null) gaps.push({ indicatorCode, regionCode: region.code, year, sex, urbanRural });
     }
   }
-  return { indicator, targets, records, results, series, gaps, spread };
+  return { indicator, targets, own: added.map((a) => a.own), records, results, series, gaps, spread };
 }
 
 /**
@@ -418,5 +571,6 @@ export async function evaluateYear(db: Kysely<Database>, options: EvaluateYearOp
     gaps.push(...e.gaps);
     if (e.spread !== null) spreads.push(e.spread);
   });
+  results.push(...unlinkedOwnRecords(ctx, options.config));
   return { year: options.year, computedAt: new Date().toISOString(), regions: ctx.regions, results, gaps, spreads };
 }

@@ -18,7 +18,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
-import type { EvaluationConfigOverrides, EvaluationStatus } from '../../core/evaluation/index.ts';
+import { statusCategory, type EvaluationConfigOverrides, type StatusCategory } from '../../core/evaluation/index.ts';
 import type { IndicatorDefinition } from '../../core/indicator/indicator.types.ts';
 import type { Database } from '../../storage/schema.ts';
 import {
@@ -36,8 +36,11 @@ import {
   forEachIndicatorEvaluation,
   loadEvaluationContext,
   loadTotals,
+  ownRecordMaker,
+  ownTargetsIn,
   recordMaker,
   type ComputedFields,
+  type CountyOwnTarget,
   type EvaluateYearOptions,
   type EvaluationContext,
   type EvaluationRecord,
@@ -48,19 +51,24 @@ import {
 import type { RegionRef } from './region-series.ts';
 
 /** An indicator's evaluation as the stored results give it back (no engine results, no series). */
-export type StoredIndicatorEvaluation = Pick<IndicatorEvaluation, 'indicator' | 'targets' | 'records' | 'gaps' | 'spread'>;
+export type StoredIndicatorEvaluation = Pick<IndicatorEvaluation, 'indicator' | 'targets' | 'own' | 'records' | 'gaps' | 'spread'>;
 
 export type StoredEvaluationOptions = EvaluateYearOptions;
 
-/** The statuses of one indicator: `status(t, r)` of its t-th target in the context's r-th region. */
+/**
+ * The statuses of one indicator as the dashboard counts them (不作评估 apart: StatusCategory): `status(t, r)` of its
+ * t-th target in the context's r-th region, then those of the targets counties added, each in its county.
+ */
 export interface IndicatorStatuses {
   indicator: IndicatorDefinition;
   targets: TargetWithSource[];
   regions: RegionRef[];
-  status(targetIndex: number, regionIndex: number): EvaluationStatus;
+  status(targetIndex: number, regionIndex: number): StatusCategory;
+  own: { target: CountyOwnTarget; regionIndex: number; status: StatusCategory }[];
 }
 
-const FORMAT = 1;
+// 2: records carry notAssessed, targetBasis and countyTargetId; the counties' added targets follow the matrix.
+const FORMAT = 2;
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 
 // Files whose code decides a stored result; a change of any of them (an upgrade) makes every stored result stale.
@@ -114,8 +122,9 @@ function signer(ctx: EvaluationContext, config: EvaluationConfigOverrides | unde
 
 // --- encoding -------------------------------------------------------------------------------------------------
 
-const STATUS_LETTER: Record<EvaluationStatus, string> = { achieved: 'a', on_track: 'o', at_risk: 'r', off_track: 'x', insufficient_data: 'i', no_target: 'n' };
-const LETTER_STATUS = new Map(Object.entries(STATUS_LETTER).map(([status, letter]) => [letter, status as EvaluationStatus]));
+// One letter per record, as the dashboard counts it: 'z' is 不作评估 (status no_target, notAssessed).
+const STATUS_LETTER: Record<StatusCategory, string> = { achieved: 'a', on_track: 'o', at_risk: 'r', off_track: 'x', insufficient_data: 'i', no_target: 'n', not_assessed: 'z' };
+const LETTER_STATUS = new Map(Object.entries(STATUS_LETTER).map(([status, letter]) => [letter, status as StatusCategory]));
 
 // JSON has no NaN, ±Infinity or -0: numbers that are none of these are written as is, those as strings.
 type Num = number | string | null;
@@ -125,15 +134,17 @@ const replacer = (_key: string, v: unknown) => (typeof v === 'number' && (!Numbe
 const reviver = (_key: string, v: unknown) => (v !== null && typeof v === 'object' && '$n' in v ? Number((v as { $n: string }).$n) : v);
 
 type Entry = [
-  status: EvaluationStatus, statusLabel: string, projected: Num, volatile: 0 | 1, reason: string, targetValue: Num, targetYear: number,
+  status: ComputedFields['status'], statusLabel: string, projected: Num, volatile: 0 | 1, reason: string, targetValue: Num, targetYear: number,
   latestYear: number | null, latestValue: Num, stale: 0 | 1, method: ComputedFields['method'], rateBasis: ComputedFields['rateBasis'],
   requiredRate: Num, actualRate: Num, progressRatio: Num, trend: ComputedFields['trend'], source: ComputedFields['source'], points: number, rank: number | null,
+  notAssessed: 0 | 1, targetBasis: ComputedFields['targetBasis'], countyTargetId: number | null,
 ];
 
 function encodeEntry(r: ComputedFields): Entry {
   return [
     r.status, r.statusLabel, num(r.projected), r.volatile ? 1 : 0, r.reason, num(r.targetValue), r.targetYear, r.latestYear, num(r.latestValue), r.stale ? 1 : 0,
     r.method, r.rateBasis, num(r.requiredRate), num(r.actualRate), num(r.progressRatio), r.trend, r.source, r.points, r.rank,
+    r.notAssessed ? 1 : 0, r.targetBasis, r.countyTargetId,
   ];
 }
 
@@ -144,6 +155,7 @@ function decodeEntry(e: Entry, details: boolean): ComputedFields {
     actualRate: unnum(e[13]), progressRatio: unnum(e[14]), trend: e[15], source: e[16], points: e[17],
     // Ranks are part of the details (as in evaluateIndicator).
     rank: details ? e[18] : null,
+    notAssessed: e[19] === 1, targetBasis: e[20], countyTargetId: e[21],
   };
 }
 
@@ -153,10 +165,13 @@ interface Payload {
   details: string;
 }
 
-/** Records are stored targets outer, regions inner — the order evaluateIndicator produces them in. */
+/**
+ * Records are stored targets outer, regions inner, then the counties' added targets — the order evaluateIndicator
+ * produces them in.
+ */
 function encode(e: IndicatorEvaluation): { statuses: string; payload: string } {
   return {
-    statuses: e.records.map((r) => STATUS_LETTER[r.status]).join(''),
+    statuses: e.records.map((r) => STATUS_LETTER[statusCategory(r)]).join(''),
     payload: JSON.stringify({ entries: e.records.map(encodeEntry), details: JSON.stringify({ gaps: e.gaps, spread: e.spread }, replacer) } satisfies Payload),
   };
 }
@@ -171,14 +186,16 @@ function decode(ctx: EvaluationContext, indicatorCode: string, payload: string, 
     const recordOf = recordMaker(ctx, indicator, target);
     for (const region of ctx.regions) records.push(recordOf(region, decodeEntry(parsed.entries[i++]!, details)));
   }
+  const added = ownTargetsIn(ctx, indicatorCode);
+  for (const { own, regionIndex } of added) records.push(ownRecordMaker(ctx, indicator, own)(ctx.regions[regionIndex]!, decodeEntry(parsed.entries[i++]!, details)));
   if (i !== parsed.entries.length) throw new Error(`stored evaluation of ${indicatorCode} does not match its context`);
   const extra = details ? (JSON.parse(parsed.details, reviver) as { gaps: GapRecord[]; spread: SpreadRecord | null }) : { gaps: [], spread: null };
-  return { indicator, targets, records, gaps: extra.gaps, spread: extra.spread };
+  return { indicator, targets, own: added.map((a) => a.own), records, gaps: extra.gaps, spread: extra.spread };
 }
 
 function withoutDetails(e: IndicatorEvaluation, details: boolean): StoredIndicatorEvaluation {
   if (details) return e;
-  return { indicator: e.indicator, targets: e.targets, records: e.records.map((r) => (r.rank === null ? r : { ...r, rank: null })), gaps: [], spread: null };
+  return { indicator: e.indicator, targets: e.targets, own: e.own, records: e.records.map((r) => (r.rank === null ? r : { ...r, rank: null })), gaps: [], spread: null };
 }
 
 const usesStore = (options: StoredEvaluationOptions) => options.cache !== false && options.regionCode === undefined;
@@ -204,7 +221,8 @@ async function planRead(db: Kysely<Database>, options: StoredEvaluationOptions):
     const signature = sign(code);
     const stamp = stamps.get(code) ?? 0;
     const row = stored.get(code);
-    const current = row !== undefined && row.signature === signature && row.data_stamp === stamp && row.statuses.length === targets.length * n ? row : null;
+    const records = targets.length * n + ownTargetsIn(ctx, code).length;
+    const current = row !== undefined && row.signature === signature && row.data_stamp === stamp && row.statuses.length === records ? row : null;
     return { code, signature, stamp, current };
   });
   return { ctx, scope, config: options.config, items };
@@ -309,7 +327,9 @@ export async function forEachStoredStatuses(
 ): Promise<EvaluationContext> {
   const fromRecords = (e: Pick<IndicatorEvaluation, 'indicator' | 'targets' | 'records'>, ctx: EvaluationContext): IndicatorStatuses => {
     const n = ctx.regions.length;
-    return { indicator: e.indicator, targets: e.targets, regions: ctx.regions, status: (t, r) => e.records[t * n + r]!.status };
+    const matrix = e.targets.length * n;
+    const own = ownTargetsIn(ctx, e.indicator.code).map(({ own: target, regionIndex }, k) => ({ target, regionIndex, status: statusCategory(e.records[matrix + k]!) }));
+    return { indicator: e.indicator, targets: e.targets, regions: ctx.regions, status: (t, r) => statusCategory(e.records[t * n + r]!), own };
   };
   if (!usesStore(options)) return forEachIndicatorEvaluation(db, { ...options, details: false }, (e, ctx) => visit(fromRecords(e, ctx), ctx));
   const plan = await planRead(db, options);
@@ -320,7 +340,9 @@ export async function forEachStoredStatuses(
     if (item.current !== null) {
       const letters = item.current.statuses;
       const targets = ctx.targetsByIndicator.get(item.code)!;
-      await visit({ indicator: ctx.indicators.get(item.code)!, targets, regions: ctx.regions, status: (t, r) => LETTER_STATUS.get(letters[t * n + r]!)! }, ctx);
+      const matrix = targets.length * n;
+      const own = ownTargetsIn(ctx, item.code).map(({ own: target, regionIndex }, k) => ({ target, regionIndex, status: LETTER_STATUS.get(letters[matrix + k]!)! }));
+      await visit({ indicator: ctx.indicators.get(item.code)!, targets, regions: ctx.regions, status: (t, r) => LETTER_STATUS.get(letters[t * n + r]!)!, own }, ctx);
       continue;
     }
     const evaluation = await recompute(item.code);

@@ -2,16 +2,19 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/access/actor.types.ts';
 import { CITY_REGION_CODE } from '../../core/access/actor.types.ts';
 import {
-  assessedStatusRank,
   defaultEvaluationConfig,
-  evaluationStatusLabels,
+  statusCategory,
+  statusCategoryLabels,
   type EvaluationConfigOverrides,
   type EvaluationResult,
   type EvaluationStatus,
   type RegionSpread,
   type SexGap,
+  type StatusCategory,
+  type TargetBasis,
   type UrbanRuralGap,
 } from '../../core/evaluation/index.ts';
+import type { StoredTarget } from '../../api/contract.ts';
 import type { Aggregation, Disaggregation, Polarity } from '../../core/indicator/indicator.types.ts';
 import { cellLabel, parseDisaggregationKey } from '../../core/monitoring/disaggregation.ts';
 import type { PlanKind } from '../../core/plan/plan.types.ts';
@@ -19,7 +22,7 @@ import type { Database } from '../../storage/schema.ts';
 import { approvedCellsOfYear, approvedYears } from '../../storage/repositories/evaluation.repository.ts';
 import { isDemoDatabase } from '../../storage/repositories/metadata.repository.ts';
 import type { TargetWithSource } from '../../storage/repositories/target.repository.ts';
-import { evaluateIndicator, loadEvaluationContext } from './evaluate-year.service.ts';
+import { evaluateIndicator, loadEvaluationContext, type CountyOwnTarget, type EvaluationContext } from './evaluate-year.service.ts';
 import { missing } from './evaluation.errors.ts';
 import { cellsOfYear, type PointSource, type RegionRef } from './region-series.ts';
 import { listWarnings } from './warning.service.ts';
@@ -34,7 +37,17 @@ export interface SeriesPointView {
 }
 
 export interface TargetEvaluationView {
-  target: TargetWithSource;
+  /**
+   * The target the status is judged against, as its plan writes it: the city's (id: the city target's), or for a
+   * county judged by its own filed plan, the county's (id: the county plan target's — see `basis`).
+   */
+  target: StoredTarget;
+  /** The city plan's target (null for a target the county added to its own plan). */
+  cityTarget: TargetWithSource | null;
+  basis: TargetBasis;
+  /** The county plan's target (basis county or county_added), else null. */
+  countyTargetId: number | null;
+  /** result.statusLabel, with 不作评估 apart (result.notAssessed). */
   result: EvaluationResult;
   /** The projection line from the latest value to the target year (empty when nothing is projected). */
   projection: { year: number; value: number }[];
@@ -48,8 +61,10 @@ export interface CountyComparison {
   value: number | null;
   /** Latest value at or before the year, with its year. */
   latest: { year: number; value: number } | null;
-  /** Worst status among the indicator's targets in that county. */
+  /** Worst status among the indicator's targets in that county (its own added targets included). */
   status: EvaluationStatus;
+  /** True when none of them is assessed in the county (不作评估); statusLabel then says so. */
+  notAssessed: boolean;
   statusLabel: string;
   volatile: boolean;
   rank: number | null;
@@ -84,6 +99,8 @@ export interface IndicatorEvaluationView {
   targets: TargetEvaluationView[];
   /** Worst status among the targets (the headline). */
   status: EvaluationStatus;
+  /** True when no target of the indicator is assessed in the region (不作评估). */
+  notAssessed: boolean;
   statusLabel: string;
   volatile: boolean;
   counties: CountyComparison[];
@@ -93,12 +110,19 @@ export interface IndicatorEvaluationView {
   warnings: WarningSummary[];
 }
 
-const worstRank = (s: EvaluationStatus): number => assessedStatusRank[s] ?? 99;
+// Worst first: the assessed statuses by assessedStatusRank, then those that say nothing about reaching a target.
+const HEADLINE_ORDER: Record<StatusCategory, number> = { off_track: 0, at_risk: 1, on_track: 2, achieved: 3, insufficient_data: 4, no_target: 5, not_assessed: 6 };
 
-/** Worst assessed status; without one, insufficient data before no target. */
-export function headlineStatus(statuses: readonly EvaluationStatus[]): EvaluationStatus {
-  if (statuses.length === 0) return 'insufficient_data';
-  return [...statuses].sort((a, b) => worstRank(a) - worstRank(b) || (a === 'insufficient_data' ? -1 : b === 'insufficient_data' ? 1 : 0))[0]!;
+/**
+ * Worst assessed status; without one, insufficient data, then no target (无量化目标), then not assessed
+ * (不作评估: only when no target of the indicator is assessed in the region).
+ */
+export function headlineStatus(results: readonly { status: EvaluationStatus; notAssessed: boolean }[]): { status: EvaluationStatus; notAssessed: boolean; statusLabel: string } {
+  if (results.length === 0) return { status: 'insufficient_data', notAssessed: false, statusLabel: statusCategoryLabels.insufficient_data };
+  const worst = [...results].map(statusCategory).sort((a, b) => HEADLINE_ORDER[a] - HEADLINE_ORDER[b])[0]!;
+  return worst === 'not_assessed'
+    ? { status: 'no_target', notAssessed: true, statusLabel: statusCategoryLabels.not_assessed }
+    : { status: worst, notAssessed: false, statusLabel: statusCategoryLabels[worst] };
 }
 
 /** Points from the latest value to the projected target-year value, following the method's rate basis. */
@@ -121,6 +145,27 @@ export function projectionLine(result: EvaluationResult, unit: string): { year: 
     out.push({ year: latest.year + k, value: k === steps ? projected : v });
   }
   return out;
+}
+
+/** The target a record is judged against, as its plan writes it (see TargetEvaluationView.target). */
+function judgedTarget(
+  ctx: EvaluationContext,
+  regionCode: string,
+  rec: { targetBasis: TargetBasis; countyTargetId: number | null },
+  cityTarget: TargetWithSource | null,
+  own: readonly CountyOwnTarget[],
+): StoredTarget {
+  if (rec.targetBasis === 'county_added') {
+    const added = own.find((o) => o.countyTargetId === rec.countyTargetId);
+    if (added !== undefined) return { ...added.evaluated, id: added.countyTargetId };
+  }
+  if (rec.targetBasis === 'county' && cityTarget !== null) {
+    const county = ctx.countyTargets.get(regionCode)?.get(cityTarget.id);
+    if (county !== undefined) return { ...county.target, id: county.countyTargetId };
+  }
+  if (cityTarget === null) throw new Error(`evaluation record without its target (${rec.targetBasis} ${rec.countyTargetId})`);
+  const { source: _source, ...plain } = cityTarget;
+  return plain;
 }
 
 export async function indicatorEvaluation(
@@ -151,23 +196,29 @@ export async function indicatorEvaluation(
     evaluation.records.forEach((rec, i) => {
       if (rec.regionCode !== regionCode) return;
       const result = evaluation.results[i]!;
-      const target = evaluation.targets.find((t) => t.id === rec.targetId)!;
-      targets.push({ target, result, projection: projectionLine(result, definition.unit) });
+      const cityTarget = rec.targetId === null ? null : (evaluation.targets.find((t) => t.id === rec.targetId) ?? null);
+      targets.push({
+        target: judgedTarget(ctx, rec.regionCode, rec, cityTarget, evaluation.own),
+        cityTarget,
+        basis: rec.targetBasis,
+        countyTargetId: rec.countyTargetId,
+        result,
+        projection: projectionLine(result, definition.unit),
+      });
     });
     for (const r of ctx.regions) {
       if (r.level !== 'county') continue;
       const own = evaluation.records.filter((rec) => rec.regionCode === r.code);
       const cs = evaluation.series.get(r.code);
       const latest = cs?.points.filter((p) => p.year <= year).at(-1) ?? null;
-      const status = headlineStatus(own.map((x) => x.status));
+      const headline = headlineStatus(own);
       counties.push({
         code: r.code,
         name: r.name,
         functional: r.functional,
         value: cs?.points.find((p) => p.year === year)?.value ?? null,
         latest,
-        status,
-        statusLabel: evaluationStatusLabels[status],
+        ...headline,
         volatile: own.some((x) => x.volatile),
         rank: own[0]?.rank ?? null,
       });
@@ -183,7 +234,7 @@ export async function indicatorEvaluation(
     .map(([cellKey, c]) => ({ cellKey, label: cellLabel(parseDisaggregationKey(cellKey)), value: c.value, source: c.source }))
     .sort((a, b) => (a.cellKey === '_T' ? -1 : b.cellKey === '_T' ? 1 : a.cellKey.localeCompare(b.cellKey)));
 
-  const status = headlineStatus(targets.map((t) => t.result.status));
+  const headline = headlineStatus(targets.map((t) => t.result));
   return {
     indicator: {
       code: definition.code,
@@ -203,8 +254,7 @@ export async function indicatorEvaluation(
     demo: await isDemoDatabase(db),
     series,
     targets,
-    status,
-    statusLabel: evaluationStatusLabels[status],
+    ...headline,
     volatile: targets.some((t) => t.result.volatile),
     counties,
     spread,

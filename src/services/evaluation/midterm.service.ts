@@ -4,14 +4,15 @@ import type { PlanKind } from '../../core/plan/plan.types.ts';
 import type { Database } from '../../storage/schema.ts';
 import { isDemoDatabase } from '../../storage/repositories/metadata.repository.ts';
 import { addStatus, emptyCounts, type StatusCounts } from './dashboard.service.ts';
-import { forEachIndicatorEvaluation } from './evaluate-year.service.ts';
+import { forEachIndicatorEvaluation, unlinkedOwnRecords, type EvaluationRecord } from './evaluate-year.service.ts';
 
 /**
  * The mid-term (2023) and final (2025) evaluation view: per plan, per domain and per lead department, how
  * many targets are achieved, and the rates the plans' evaluation reports quote:
  * 达标率 achievedRate = achieved ÷ assessed, 预计达标率 expectedRate = (achieved + on track) ÷ assessed, where
- * assessed = achieved + on track + at risk + off track (targets without data or without a number are listed,
- * not counted in the rates — as the national 纲要 monitoring reports do).
+ * assessed = achieved + on track + at risk + off track (targets without data or without a number, and those not
+ * assessed in a county (不作评估), are listed, not counted in the rates — as the national 纲要 monitoring reports do).
+ * A county's counts include the targets it added to its own filed plan.
  */
 
 export type EvaluationStage = 'midterm' | 'final' | 'annual';
@@ -70,24 +71,25 @@ export async function midtermEvaluation(
   const regionCode = query.regionCode ?? CITY_REGION_CODE;
   const plans = new Map<string, { planKind: PlanKind; title: string; counts: StatusCounts; domains: Map<number, { title: string; counts: StatusCounts }> }>();
   const departments = new Map<string, { label: string; counts: StatusCounts }>();
+  const count = (r: EvaluationRecord) => {
+    let plan = plans.get(r.planCode);
+    if (plan === undefined) plans.set(r.planCode, (plan = { planKind: r.planKind, title: r.planCode, counts: emptyCounts(), domains: new Map() }));
+    addStatus(plan.counts, r);
+    let domain = plan.domains.get(r.domainOrd);
+    if (domain === undefined) plan.domains.set(r.domainOrd, (domain = { title: r.domainTitle, counts: emptyCounts() }));
+    addStatus(domain.counts, r);
+    const dKey = r.departmentId === null ? 'none' : String(r.departmentId);
+    let dep = departments.get(dKey);
+    if (dep === undefined) departments.set(dKey, (dep = { label: r.departmentName ?? '未指定牵头部门', counts: emptyCounts() }));
+    addStatus(dep.counts, r);
+  };
   const ctx = await forEachIndicatorEvaluation(
     db,
     { year: query.year, regionCode, details: false, ...(query.planKind === undefined ? {} : { planKind: query.planKind }) },
-    (e) => {
-      for (const r of e.records) {
-        let plan = plans.get(r.planCode);
-        if (plan === undefined) plans.set(r.planCode, (plan = { planKind: r.planKind, title: r.planCode, counts: emptyCounts(), domains: new Map() }));
-        addStatus(plan.counts, r.status);
-        let domain = plan.domains.get(r.domainOrd);
-        if (domain === undefined) plan.domains.set(r.domainOrd, (domain = { title: r.domainTitle, counts: emptyCounts() }));
-        addStatus(domain.counts, r.status);
-        const dKey = r.departmentId === null ? 'none' : String(r.departmentId);
-        let dep = departments.get(dKey);
-        if (dep === undefined) departments.set(dKey, (dep = { label: r.departmentName ?? '未指定牵头部门', counts: emptyCounts() }));
-        addStatus(dep.counts, r.status);
-      }
-    },
+    (e) => e.records.forEach(count),
   );
+  // A county's added targets that no indicator could be tied to: listed (数据不足), outside the rates.
+  unlinkedOwnRecords(ctx).forEach(count);
   const planRows: PlanAchievement[] = [];
   for (const d of ctx.domains.values()) {
     const plan = plans.get(d.planCode);

@@ -284,6 +284,7 @@ export async function escalateWarning(
     const after = await updateWarning(trx, row.id, {
       status: 'escalated', escalations: row.escalations + 1, escalated_at: now, escalation_reason: reason, updated_at: now,
     });
+    await syncWarningTasksAs(trx, actor, { year: row.year }); // escalating after the report sends it back: the office's review is done
     await auditWarnings(trx, actor, options.origin ?? 'api', [
       { warningId: row.id, action: 'warning.escalate', before: { status: row.status, escalations: row.escalations }, after: { status: 'escalated', escalations: after.escalations }, reason },
     ], now);

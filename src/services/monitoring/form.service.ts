@@ -17,12 +17,16 @@ import { findForm, findForms, findReviewComments } from '../../storage/repositor
 import type { FormQuery } from '../../storage/repositories/form.repository.ts';
 import { departmentNames, findRound, listRoundRows, loadReportingCatalogue, regionNames } from '../../storage/repositories/round.repository.ts';
 import type { ReportingIndicator } from '../../storage/repositories/round.repository.ts';
+import { effectiveDue } from '../../core/deadlines/round-deadline.ts';
+import { extensionIndex, listDeadlineExtensions } from '../../storage/repositories/deadline-extension.repository.ts';
 import { accessDenied, notFound } from './monitoring.errors.ts';
 import { formIndicators, formResource } from './monitoring-context.ts';
 
 export interface FormSummary {
   id: number;
   round: { id: number; year: number; title: string; dueDate: string; status: RoundStatus };
+  /** The deadline in force for this form: the round's, or the unit's extension when later. */
+  dueDate: string;
   kind: FormKind;
   departmentId: number | null;
   regionCode: string;
@@ -132,6 +136,7 @@ export function commentView(row: ReviewCommentRow): ReviewCommentView {
 /** Summaries of forms with their round's and their department's or region's names. */
 export async function summariseForms(db: Kysely<Database>, forms: readonly FormRow[], roundRows?: readonly RoundRow[]): Promise<FormSummary[]> {
   const rounds = new Map((roundRows ?? (await listRoundRows(db))).map((r) => [r.id, r] as const));
+  const extensions = extensionIndex(await listDeadlineExtensions(db, 'data', [...new Set(forms.map((f) => f.round_id))]));
   const departments = await departmentNames(db, forms.map((f) => f.department_id).filter((d): d is number => d !== null));
   const regions = await regionNames(db, forms.map((f) => f.region_code));
   return forms.map((f) => {
@@ -140,6 +145,7 @@ export async function summariseForms(db: Kysely<Database>, forms: readonly FormR
     return {
       id: f.id,
       round: { id: round.id, year: round.year, title: round.title, dueDate: round.due_date, status: round.status },
+      dueDate: effectiveDue(round.due_date, extensions.get(`${f.round_id}|${f.scope_key}`)?.due_date),
       kind: f.kind,
       departmentId: f.department_id,
       regionCode: f.region_code,

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/access/actor.types.ts';
 import { CITY_REGION_CODE } from '../../core/access/actor.types.ts';
-import { canRead } from '../../core/access/policies.ts';
+import { canAdmin, canRead } from '../../core/access/policies.ts';
 import { STATUS_LABELS } from '../../core/monitoring/approval-order.ts';
 import { disaggregationKey } from '../../core/monitoring/disaggregation.ts';
 import { rulesFor } from '../../core/monitoring/validation-rules.ts';
@@ -12,8 +12,15 @@ import { findForms, findReviewComments } from '../../storage/repositories/form.r
 import { findRound, loadReportingCatalogue } from '../../storage/repositories/round.repository.ts';
 import type { FormSummary } from './form.service.ts';
 import { summariseForms } from './form.service.ts';
+import type { DeadlineChangeView, DeadlineExtensionView } from '../../core/deadlines/round-deadline.ts';
+import { findAudit } from '../../storage/repositories/audit.repository.ts';
+import { listDeadlineExtensions } from '../../storage/repositories/deadline-extension.repository.ts';
+import { toChangeViews, toExtensionView } from '../deadlines/round-deadline.shared.ts';
 import { accessDenied, notFound } from './monitoring.errors.ts';
 import { formIndicators, formResource, requiredCellKeys, todayIso } from './monitoring-context.ts';
+
+/** The audit action of a data round's deadline change (entity 'round', key the round's id). */
+export const ROUND_DEADLINE_ACTION = 'round.deadline';
 
 export interface FormProgress {
   form: FormSummary;
@@ -22,7 +29,11 @@ export interface FormProgress {
   filled: number;
   /** filled / required in %, one decimal (100 when nothing is required). */
   completeness: number;
-  /** Due date passed and not yet submitted (draft or returned). */
+  /** The form's deadline in force (form.dueDate): the round's, or the unit's extension when later. */
+  dueDate: string;
+  /** The unit has an extension beyond the round's date. */
+  extended: boolean;
+  /** Its deadline passed and not yet submitted (draft or returned). */
   overdue: boolean;
   daysOverdue: number;
   openComments: number;
@@ -43,6 +54,12 @@ export interface ProgressBoard {
   totals: Record<FormStatus, number> & { forms: number; overdue: number; completeness: number };
   forms: FormProgress[];
   reminders: Reminder[];
+  /** Units given a later deadline than the round's. */
+  extensions: DeadlineExtensionView[];
+  /** Every change of the round's deadline, oldest first. */
+  deadlineChanges: DeadlineChangeView[];
+  /** Whether the actor may change the deadline (statistics bureau, administrators) — the round must be open. */
+  canChangeDeadline: boolean;
 }
 
 function daysBetween(from: string, to: string): number {
@@ -82,14 +99,18 @@ export async function getProgress(db: Kysely<Database>, actor: Actor, roundId: n
         if (filledKeys.has(`${form.region_code}|${definition.code}|${key}`)) filled++;
       }
     }
-    const late = today > round.due_date && (form.status === 'draft' || form.status === 'returned');
+    const summary = summaries[i] as FormSummary;
+    const due = summary.dueDate;
+    const late = today > due && (form.status === 'draft' || form.status === 'returned');
     rows.push({
-      form: summaries[i] as FormSummary,
+      form: summary,
       required,
       filled,
       completeness: required === 0 ? 100 : round1((filled / required) * 100),
+      dueDate: due,
+      extended: due !== round.due_date,
       overdue: late,
-      daysOverdue: late ? daysBetween(round.due_date, today) : 0,
+      daysOverdue: late ? daysBetween(due, today) : 0,
       openComments: (await findReviewComments(db, form.id, { openOnly: true })).length,
     });
   }
@@ -106,7 +127,7 @@ export async function getProgress(db: Kysely<Database>, actor: Actor, roundId: n
       status: r.form.status,
       daysOverdue: r.daysOverdue,
       message:
-        `${r.form.name}：${round.year}年度数据填报截止日期${round.due_date}已过${r.daysOverdue}天，` +
+        `${r.form.name}：${round.year}年度数据填报截止日期${r.dueDate}${r.extended ? '（已延期）' : ''}已过${r.daysOverdue}天，` +
         `报表${r.form.status === 'returned' ? '已退回待修改' : `仍为“${STATUS_LABELS[r.form.status]}”`}，已完成${r.completeness}%，请尽快填报并提交`,
     }));
   return {
@@ -123,5 +144,9 @@ export async function getProgress(db: Kysely<Database>, actor: Actor, roundId: n
     },
     forms: rows,
     reminders,
+    extensions: (await listDeadlineExtensions(db, 'data', [round.id])).filter((e) => forms.some((f) => f.scope_key === e.unit_key)).map(toExtensionView),
+    // Whole-round changes to everyone; a unit's extension to those who may read its form.
+    deadlineChanges: toChangeViews((await findAudit(db, { entity: 'round', entityKey: String(round.id), actions: [ROUND_DEADLINE_ACTION] })).filter((a) => a.form_id === null || forms.some((f) => f.id === a.form_id))),
+    canChangeDeadline: canAdmin(actor) && round.status === 'open',
   };
 }

@@ -21,6 +21,9 @@ import {
   setRoundStatus,
 } from '../../storage/repositories/round.repository.ts';
 import { inTransaction } from '../../storage/transaction.ts';
+import type { DeadlineExtensionView } from '../../core/deadlines/round-deadline.ts';
+import { listDeadlineExtensions } from '../../storage/repositories/deadline-extension.repository.ts';
+import { toExtensionView } from '../deadlines/round-deadline.shared.ts';
 import { accessDenied, badRequest, invalidState, notFound } from './monitoring.errors.ts';
 import { actorRef, cityChildrenIn, nowIso } from './monitoring-context.ts';
 
@@ -36,6 +39,8 @@ export interface RoundSummary {
   openedBy: string;
   closedAt: string | null;
   forms: Record<FormStatus, number> & { total: number; department: number; region: number };
+  /** Units given a later deadline than the round's (调整截止日期 for one unit). */
+  extensions: DeadlineExtensionView[];
 }
 
 export interface OpenRoundInput {
@@ -56,6 +61,7 @@ function isIsoDate(text: string): boolean {
 
 async function summarise(db: Kysely<Database>, rounds: readonly RoundRow[]): Promise<RoundSummary[]> {
   const forms = await findForms(db, { roundIds: rounds.map((r) => r.id) });
+  const extensions = await listDeadlineExtensions(db, 'data', rounds.map((r) => r.id));
   return rounds.map((r) => {
     const own = forms.filter((f) => f.round_id === r.id);
     const count = (status: FormStatus) => own.filter((f) => f.status === status).length;
@@ -77,6 +83,7 @@ async function summarise(db: Kysely<Database>, rounds: readonly RoundRow[]): Pro
         returned: count('returned'),
         approved: count('approved'),
       },
+      extensions: extensions.filter((e) => e.round_id === r.id).map(toExtensionView),
     };
   });
 }

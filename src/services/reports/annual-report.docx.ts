@@ -6,7 +6,7 @@ import { PENDING_SECTION_TEXT } from '../../core/reports/evaluation-report.types
 import { chapterTrendChart, statusByDomainChart } from '../../core/reports/chart-options.ts';
 import type { AnnualReport, ReportChapter, ReportIndicatorRow } from '../../core/reports/report.types.ts';
 import type { RenderedChart } from './chart-render.ts';
-import { STATUS_TEXT_COLORS, caption, cover, currentValueText, figure, heading1, heading2, renderReportCharts, reportDocx, valueText } from './docx-blocks.ts';
+import { STATUS_TEXT_COLORS, caption, coverAndOverview, currentValueText, figure, heading1, heading2, renderReportCharts, reportDocx, valueText } from './docx-blocks.ts';
 import { body, dataTable, type TableColumn } from './docx-style.ts';
 
 /** The cells of one row of an indicator table: 指标, 上年, 本年, 规划目标, 评估结果. */
@@ -66,10 +66,8 @@ export const ANNUAL_REPORT_SECTIONS = [
 export async function annualReportDocx(report: AnnualReport, sections: Readonly<Record<string, string>> = {}): Promise<Buffer> {
   const counter = { table: 0, figure: 0 };
   const charts = chartsOf(report);
-  const children: FileChild[] = [...cover(report)];
-  let section = 0;
-  children.push(heading1(`${chineseNumeral(++section)}、总体情况`));
-  children.push(...report.overview.paragraphs.map(body));
+  const children = coverAndOverview(report);
+  let section = 1;
   const plans = [...new Set(report.chapters.map((c) => c.planTitle))];
   if (charts.overview !== null) children.push(...figure(charts.overview, `图${++counter.figure}　各领域目标评估结果`));
   for (const planTitle of plans) {

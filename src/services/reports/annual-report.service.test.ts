@@ -6,7 +6,7 @@ import { evaluateYear } from '../evaluation/evaluate-year.service.ts';
 import { BOSHAN, ZIBO } from '../evaluation/evaluation.test-support.ts';
 import { annualReportDocx } from './annual-report.docx.ts';
 import { buildAnnualReport } from './annual-report.service.ts';
-import { docxParagraphs, readDocx, seedReportYear } from './report.test-support.ts';
+import { docxParagraphs, expectReportFrame, readDocx, seedReportYear } from './report.test-support.ts';
 
 const rowOf = (report: AnnualReport, code: string): ReportIndicatorRow => {
   const rows = report.chapters.flatMap((c) => c.rows).filter((r) => r.indicatorCode === code);
@@ -83,14 +83,7 @@ forEachDialect('annual statistical monitoring report', (getDb) => {
     expect(doc).toContain('w:tblHeader');
     expect(doc).toMatch(/<w:pStyle w:val="Heading1"\/>/);
     expect(media.length).toBeGreaterThanOrEqual(2);
-    const styles = parts.get('word/styles.xml')!;
-    expect(styles).toContain('w:eastAsia="仿宋_GB2312"');
-    expect(styles).toContain('w:eastAsia="黑体"');
-    expect(styles).toContain('w:eastAsia="方正小标宋简体"');
-    const footer = [...parts.entries()].find(([k]) => k.startsWith('word/footer'))![1];
-    expect(footer).toContain('PAGE');
-    const header = [...parts.entries()].find(([k]) => k.startsWith('word/header'))![1];
-    expect(header).not.toContain('示例数据');
+    expectReportFrame(parts, false);
     expect(doc).toMatch(/<w:pgSz w:w="11907" w:h="16840"/);
   });
 
@@ -100,8 +93,7 @@ forEachDialect('annual statistical monitoring report', (getDb) => {
     expect(demo.dataLabel).toBe('示例数据');
     const { parts } = await readDocx(await annualReportDocx(demo));
     expect(docxParagraphs(parts.get('word/document.xml')!)[0]).toBe('【示例数据】');
-    const header = [...parts.entries()].find(([k]) => k.startsWith('word/header'))![1];
-    expect(docxParagraphs(header).join('')).toContain('【示例数据】');
+    expectReportFrame(parts, true);
     await setMetadata(getDb(), IS_DEMO_KEY, '0');
   });
 });

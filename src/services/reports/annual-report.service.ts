@@ -6,9 +6,8 @@ import type { AnnualReport, ReportPlanScope } from '../../core/reports/report.ty
 import { forEachIndicatorEvaluation } from '../evaluation/evaluate-year.service.ts';
 import { listWarnings } from '../evaluation/warning.service.ts';
 import { CLI_SYSTEM_ACTOR } from '../exchange/system-actor.ts';
-import { isDemoDatabase } from '../../storage/repositories/metadata.repository.ts';
 import type { Database } from '../../storage/schema.ts';
-import { recordFacts, reportPlans } from './report-facts.ts';
+import { recordFacts, reportFrame } from './report-facts.ts';
 
 export interface AnnualReportQuery {
   year: number;
@@ -34,8 +33,6 @@ export async function buildAnnualReport(db: Kysely<Database>, query: AnnualRepor
   });
   const region = ctx.regions[0]!;
 
-  const orderedPlans = reportPlans(ctx.domains.values(), planKind);
-
   // The report is a public document once published: it lists every warning of the year in its scope.
   const indicatorCodes = new Set(ctx.targetsByIndicator.keys());
   const warnings: WarningFacts[] = (await listWarnings(db, CLI_SYSTEM_ACTOR, { year: query.year, ...(region.level === 'county' ? { regionCode } : {}) }))
@@ -51,14 +48,5 @@ export async function buildAnnualReport(db: Kysely<Database>, query: AnnualRepor
       reason: w.reason,
     }));
 
-  return composeAnnualReport({
-    year: query.year,
-    plan: query.plan,
-    region: { code: region.code, name: region.name, level: region.level },
-    demo: await isDemoDatabase(db),
-    generatedAt: new Date().toISOString(),
-    plans: orderedPlans,
-    targets,
-    warnings,
-  });
+  return composeAnnualReport({ ...(await reportFrame(db, query, region, ctx.domains.values())), targets, warnings });
 }

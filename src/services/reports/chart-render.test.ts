@@ -3,7 +3,7 @@ import { statusByDomainChart } from '../../core/reports/chart-options.ts';
 import { Resvg } from '@resvg/resvg-js';
 import { chartFontFiles, renderCharts } from './chart-render.ts';
 
-const tally = (achieved: number) => ({ achieved, on_track: 1, at_risk: 0, off_track: 1, insufficient_data: 0, no_target: 0, total: achieved + 2 });
+const tally = (achieved: number) => ({ achieved, on_track: 1, at_risk: 0, off_track: 1, insufficient_data: 0, no_target: 0, not_assessed: 0, total: achieved + 2 });
 const pngSize = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
 
 describe('server-side charts', () => {

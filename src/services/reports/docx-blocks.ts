@@ -80,8 +80,16 @@ export function cover(report: ReportMeta): FileChild[] {
   return blocks;
 }
 
-/** The .docx bytes of a report: its blocks in the platform's style, with header, footer and document properties. */
-export function reportDocx(report: ReportMeta, children: FileChild[]): Promise<Buffer> {
+/** The cover, then the first chapter, 一、总体情况, with the overview's paragraphs (the chapters after it are 二、三、…). */
+export function coverAndOverview(report: ReportMeta & { overview: { paragraphs: readonly string[] } }): FileChild[] {
+  return [...cover(report), heading1('一、总体情况'), ...report.overview.paragraphs.map(body)];
+}
+
+/**
+ * The .docx bytes of a report: its blocks in the platform's style, with header, footer and document properties
+ * (the issuer is the document's author).
+ */
+export function reportDocx(report: Pick<ReportMeta, 'title' | 'issuer' | 'dataLabel'>, children: FileChild[]): Promise<Buffer> {
   const doc = new Document({
     creator: report.issuer,
     title: report.title,

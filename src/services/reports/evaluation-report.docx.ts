@@ -5,7 +5,7 @@ import { statusByDomainChart } from '../../core/reports/chart-options.ts';
 import { sectionParagraphs } from '../../core/reports/evaluation-report.compose.ts';
 import type { AchievementRate, EvaluationChapter, EvaluationReport, EvaluationTargetRow } from '../../core/reports/evaluation-report.types.ts';
 import type { RenderedChart } from './chart-render.ts';
-import { STATUS_TEXT_COLORS, caption, cover, currentValueText, figure, heading1, heading2, renderReportCharts, reportDocx, valueText } from './docx-blocks.ts';
+import { STATUS_TEXT_COLORS, caption, coverAndOverview, currentValueText, figure, heading1, heading2, renderReportCharts, reportDocx, valueText } from './docx-blocks.ts';
 import { body, dataTable, type TableColumn } from './docx-style.ts';
 
 /** The cells of one row of a chapter's target table: 指标, 出处, 基期值, 评估年值, 规划目标, 评估结果. */
@@ -102,10 +102,8 @@ function chapterBlocks(report: EvaluationReport, chapter: EvaluationChapter, cou
 export async function evaluationReportDocx(report: EvaluationReport, sections: Readonly<Record<string, string>> = {}): Promise<Buffer> {
   const counter = { table: 0, figure: 0 };
   const charts = chartsOf(report);
-  const children: FileChild[] = [...cover(report)];
-  let section = 0;
-  children.push(heading1(`${chineseNumeral(++section)}、总体情况`));
-  children.push(...report.overview.paragraphs.map(body));
+  const children = coverAndOverview(report);
+  let section = 1;
   if (charts.overview !== null) children.push(...figure(charts.overview, `图${++counter.figure}　各领域目标实现情况`));
   children.push(caption(`表${++counter.table}　各领域目标实现情况`));
   const domainRows = report.domainRates.map(rateCells);

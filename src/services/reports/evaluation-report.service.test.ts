@@ -7,7 +7,7 @@ import { BOSHAN, ZIBO } from '../evaluation/evaluation.test-support.ts';
 import { midtermEvaluation } from '../evaluation/midterm.service.ts';
 import { evaluationReportDocx } from './evaluation-report.docx.ts';
 import { buildEvaluationReport, type SelfAssessmentBundle, type SelfAssessmentSource } from './evaluation-report.service.ts';
-import { docxParagraphs, readDocx, seedReportYear } from './report.test-support.ts';
+import { docxParagraphs, expectReportFrame, readDocx, seedReportYear } from './report.test-support.ts';
 
 const rowOf = (report: EvaluationReport, code: string): EvaluationTargetRow => {
   const rows = report.chapters.flatMap((c) => c.rows).filter((r) => r.indicatorCode === code);
@@ -167,13 +167,7 @@ forEachDialect('mid-term and final evaluation reports', (getDb) => {
     // One overview chart and one per domain with targets.
     expect(media.length).toBe(1 + midterm.chapters.filter((c) => c.rate.tally.total > 0).length);
     expect(doc).toContain('w:tblHeader');
-    const styles = parts.get('word/styles.xml')!;
-    expect(styles).toContain('w:eastAsia="仿宋_GB2312"');
-    expect(styles).toContain('w:eastAsia="黑体"');
-    const footer = [...parts.entries()].find(([k]) => k.startsWith('word/footer'))![1];
-    expect(footer).toContain('PAGE');
-    const header = [...parts.entries()].find(([k]) => k.startsWith('word/header'))![1];
-    expect(header).not.toContain('示例数据');
+    expectReportFrame(parts, false);
   }, 120_000);
 
   it('says 示例数据 on the cover and every page of a demo database', async () => {
@@ -182,8 +176,7 @@ forEachDialect('mid-term and final evaluation reports', (getDb) => {
     expect(demo.dataLabel).toBe('示例数据');
     const { parts } = await readDocx(await evaluationReportDocx(demo));
     expect(docxParagraphs(parts.get('word/document.xml')!)[0]).toBe('【示例数据】');
-    const header = [...parts.entries()].find(([k]) => k.startsWith('word/header'))![1];
-    expect(docxParagraphs(header).join('')).toContain('【示例数据】');
+    expectReportFrame(parts, true);
     await setMetadata(getDb(), IS_DEMO_KEY, '0');
   }, 120_000);
 });

@@ -7,15 +7,14 @@ import {
   type GoalFacts,
   type SelfAssessmentFacts,
 } from '../../core/reports/evaluation-report.compose.ts';
-import type { EvaluationAppendixEntry, EvaluationReport, EvaluationReportKind, SelfAssessmentProgress } from '../../core/reports/evaluation-report.types.ts';
+import type { EvaluationAppendixEntry, EvaluationReport, EvaluationReportKind } from '../../core/reports/evaluation-report.types.ts';
 import type { ReportPlanScope } from '../../core/reports/report.types.ts';
-import { isDemoDatabase } from '../../storage/repositories/metadata.repository.ts';
 import { getPlanTree, listPlans } from '../../storage/repositories/plan.repository.ts';
 import type { Database } from '../../storage/schema.ts';
 import { forEachIndicatorEvaluation } from '../evaluation/evaluate-year.service.ts';
 import { invalidInput } from '../evaluation/evaluation.errors.ts';
-import { listSelfAssessments } from '../unit-reports/unit-report-evaluation.ts';
-import { recordFacts, reportPlans } from './report-facts.ts';
+import { listSelfAssessments, type UnitReportSummary, type UnitSelfAssessment } from '../unit-reports/unit-report-evaluation.ts';
+import { recordFacts, reportFrame } from './report-facts.ts';
 
 export interface EvaluationReportQuery {
   kind: EvaluationReportKind;
@@ -27,30 +26,8 @@ export interface EvaluationReportQuery {
 
 /** What the units' self-evaluation reports give the evaluation report (a subset of the unit-reports module's shape). */
 export interface SelfAssessmentBundle {
-  reports: {
-    reportId: number;
-    unitKind: 'department' | 'county';
-    unitCode: string;
-    unitName: string;
-    title: string;
-    status: string;
-    submittedAt: string | null;
-    overview: string;
-  }[];
-  assessments: {
-    reportId: number;
-    unitKind: 'department' | 'county';
-    unitCode: string;
-    unitName: string;
-    status: string;
-    plan: PlanKind;
-    domain: number;
-    goalNumber: number;
-    role: 'lead' | 'responsible' | 'county';
-    progress: SelfAssessmentProgress | null;
-    done: string;
-    problems: string;
-  }[];
+  reports: Pick<UnitReportSummary, 'reportId' | 'unitKind' | 'unitCode' | 'unitName' | 'title' | 'status' | 'submittedAt' | 'overview'>[];
+  assessments: Omit<UnitSelfAssessment, 'goalId'>[];
 }
 
 export type SelfAssessmentSource = (
@@ -78,15 +55,15 @@ export async function buildEvaluationReport(
   const ctx = await forEachIndicatorEvaluation(db, { year: query.year, regionCode, details: false, ...(planKind ? { planKind } : {}) }, (e) => {
     const series = (e.series.get(regionCode)?.points ?? []).map((p) => ({ year: p.year, value: p.value }));
     const sources = new Map(e.targets.map((t) => [t.id, t.source] as const));
+    // A county's added target stands under its goal of the county plan (a measure's target: no item number).
+    const added = new Map(e.own.map((o) => [o.countyTargetId, o.goalOrd === null ? { type: 'measure' as const, ord: 0 } : { type: 'goal' as const, ord: o.goalOrd }] as const));
     for (const r of e.records) {
       if (r.regionCode !== regionCode) continue;
-      const source = sources.get(r.targetId);
+      const source = r.targetId === null ? added.get(r.countyTargetId ?? -1) : sources.get(r.targetId);
       targets.push({ ...recordFacts(r), source: { type: source?.type ?? 'goal', ord: source?.ord ?? 0 }, series, reason: r.reason });
     }
   });
   const region = ctx.regions[0]!;
-
-  const orderedPlans = reportPlans(ctx.domains.values(), planKind);
 
   const goals: GoalFacts[] = [];
   for (const p of await listPlans(db)) {
@@ -130,12 +107,7 @@ export async function buildEvaluationReport(
 
   return composeEvaluationReport({
     kind: query.kind,
-    year: query.year,
-    plan: query.plan,
-    region: { code: region.code, name: region.name, level: region.level },
-    demo: await isDemoDatabase(db),
-    generatedAt: new Date().toISOString(),
-    plans: orderedPlans,
+    ...(await reportFrame(db, query, region, ctx.domains.values())),
     targets,
     goals,
     assessments,

@@ -21,6 +21,7 @@ import {
 import type { NewCountyTargetRow } from '../../storage/repositories/county-plan.repository.ts';
 import { getPlanTree } from '../../storage/repositories/plan.repository.ts';
 import { listRegions } from '../../storage/repositories/region.repository.ts';
+import { targetColumns } from '../../storage/repositories/row-mappers.ts';
 import { recordEvent } from '../../storage/repositories/task.repository.ts';
 import { inTransaction } from '../../storage/transaction.ts';
 import { importPlanFile } from '../plan-import.service.ts';
@@ -145,20 +146,7 @@ export async function importCountyPlan(db: Kysely<Database>, actor: Actor, input
           county_goal_id: goalId,
           domain_ord: t.domainOrd,
           ord,
-          indicator_name: t.target.indicator,
-          indicator_code: t.target.indicatorCode,
-          kind: t.target.kind,
-          op: t.target.op,
-          value: t.target.value,
-          unit: t.target.unit,
-          base_year: t.target.baseYear,
-          target_year: t.target.targetYear,
-          text: t.target.text,
-          direction: t.target.direction ?? null,
-          ratio_left: t.target.ratio?.[0] ?? null,
-          ratio_right: t.target.ratio?.[1] ?? null,
-          scope: t.target.scope ?? null,
-          reference: t.target.reference ?? null,
+          ...targetColumns(t.target),
           status,
           reason: null,
           city_source: city?.source ?? null,

@@ -15,8 +15,7 @@ import {
   updateCountyTarget,
 } from './county-plan.service.ts';
 import type { CountyPlanView, CountyTargetView } from './county-plan.view.ts';
-import { ResponsibilityError } from './responsibility.errors.ts';
-import { actorsFor, BOSHAN, countyPlanText, LINZI, seedResponsibility, ZHANGDIAN } from './responsibility.test-support.ts';
+import { actorsFor, BOSHAN, countyPlanText, LINZI, rejects, seedResponsibility, ZHANGDIAN } from './responsibility.test-support.ts';
 
 const allTargets = (plan: CountyPlanView): CountyTargetView[] => plan.domains.flatMap((d) => [...d.goals.flatMap((g) => g.targets), ...d.measureTargets]);
 const targetNamed = (plan: CountyPlanView, name: string): CountyTargetView => {
@@ -25,16 +24,6 @@ const targetNamed = (plan: CountyPlanView, name: string): CountyTargetView => {
   return found;
 };
 const clock = { now: new Date('2022-06-30T04:00:00Z') };
-
-async function rejects(work: Promise<unknown>, status: number, message: string | RegExp): Promise<void> {
-  const err = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ResponsibilityError);
-  expect((err as ResponsibilityError).status).toBe(status);
-  expect((err as ResponsibilityError).message).toMatch(message);
-}
 
 forEachDialect('county plans', (getDb) => {
   let actors: ReturnType<typeof actorsFor>;

@@ -32,6 +32,7 @@ import {
 import type { NewCountyTargetRow } from '../../storage/repositories/county-plan.repository.ts';
 import { deletePlan } from '../../storage/repositories/plan-store.repository.ts';
 import { listRegions } from '../../storage/repositories/region.repository.ts';
+import { targetColumns } from '../../storage/repositories/row-mappers.ts';
 import { listTaskRows, recordEvent, unitNames, updateTaskRow } from '../../storage/repositories/task.repository.ts';
 import { inTransaction } from '../../storage/transaction.ts';
 import { loadCityPlans } from './city-plans.ts';
@@ -115,20 +116,7 @@ function cityTargetRow(planId: number, goalId: number | null, domainOrd: number,
     county_goal_id: goalId,
     domain_ord: domainOrd,
     ord,
-    indicator_name: t.indicator,
-    indicator_code: t.indicatorCode,
-    kind: t.kind,
-    op: t.op,
-    value: t.value,
-    unit: t.unit,
-    base_year: t.baseYear,
-    target_year: t.targetYear,
-    text: t.text,
-    direction: t.direction ?? null,
-    ratio_left: t.ratio?.[0] ?? null,
-    ratio_right: t.ratio?.[1] ?? null,
-    scope: t.scope ?? null,
-    reference: t.reference ?? null,
+    ...targetColumns(t),
     status: 'adopted',
     reason: null,
     city_source: source,

@@ -31,6 +31,7 @@ export async function mailQueue(
       attempts: n.attempts,
       lastAttemptAt: n.last_attempt_at,
       sentAt: n.sent_at,
+      claimedAt: n.claim_token === null ? null : n.claimed_at,
     })),
   };
 }

@@ -26,7 +26,7 @@ import { FOLLOW_UP_LABELS, followUpState } from './follow-up.ts';
 import { badRequest, forbidden, invalidState, notFound } from './responsibility.errors.ts';
 import type { FollowUpTaskInput } from './supervision.service.ts';
 import { createTaskRecord, toTaskViews } from './task.service.ts';
-import { resolveOwner, resolveUnits, toUnitView } from './units.ts';
+import { resolveOwner, resolveUnitRows, toUnitView } from './units.ts';
 import type { OwnerInput, UnitInput } from './units.ts';
 import type { DecisionView, MeetingView } from './responsibility.contract.ts';
 export type { DecisionView, MeetingView } from './responsibility.contract.ts';
@@ -132,8 +132,7 @@ export async function createMeeting(db: Kysely<Database>, actor: Actor, input: M
       created_at: at,
       updated_at: at,
     });
-    const attendees = await resolveUnits(trx, input.attendees ?? []);
-    await setMeetingAttendees(trx, row.id, attendees.map((u) => ({ department_id: u.departmentId, region_code: u.regionCode, name: u.name })));
+    await setMeetingAttendees(trx, row.id, await resolveUnitRows(trx, input.attendees ?? []));
     let ord = 0;
     for (const d of input.decisions ?? []) await insertDecision(trx, { ...(await decisionValues(trx, d)), meeting_id: row.id, ord: ++ord, task_id: null });
     await recordEvent(trx, { at, user_id: actor.userId, user_name: actor.displayName, entity: 'meeting', entity_id: row.id, action: 'meeting.create', note: null });
@@ -160,8 +159,7 @@ export async function updateMeeting(db: Kysely<Database>, actor: Actor, id: numb
     if (changes.location !== undefined) set.location = changes.location.trim();
     if (changes.minutes !== undefined) set.minutes = changes.minutes.trim();
     if (changes.attendees !== undefined) {
-      const units = await resolveUnits(trx, changes.attendees);
-      await setMeetingAttendees(trx, id, units.map((u) => ({ department_id: u.departmentId, region_code: u.regionCode, name: u.name })));
+      await setMeetingAttendees(trx, id, await resolveUnitRows(trx, changes.attendees));
     }
     await updateMeetingRow(trx, id, set);
     await recordEvent(trx, { at, user_id: actor.userId, user_name: actor.displayName, entity: 'meeting', entity_id: id, action: 'meeting.update', note: null });

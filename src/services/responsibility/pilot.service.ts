@@ -26,7 +26,7 @@ import { goalKey, loadCityPlans, requireGoals } from './city-plans.ts';
 import type { Clock } from './clock.ts';
 import { stampOf, todayOf } from './clock.ts';
 import { badRequest, forbidden, notFound } from './responsibility.errors.ts';
-import { resolveUnits, toUnitView } from './units.ts';
+import { resolveUnitRows, toUnitView } from './units.ts';
 import type { UnitInput } from './units.ts';
 import type { MilestoneView, PilotView } from './responsibility.contract.ts';
 export type { MilestoneView, PilotView } from './responsibility.contract.ts';
@@ -128,8 +128,7 @@ export async function createPilot(db: Kysely<Database>, actor: Actor, input: Pil
       updated_at: at,
     });
     await setPilotGoals(trx, row.id, goals);
-    const units = await resolveUnits(trx, input.units);
-    await setPilotUnits(trx, row.id, units.map((u) => ({ department_id: u.departmentId, region_code: u.regionCode, name: u.name })));
+    await setPilotUnits(trx, row.id, await resolveUnitRows(trx, input.units));
     let ord = 0;
     for (const m of input.milestones ?? []) {
       await insertMilestone(trx, { pilot_id: row.id, ord: ++ord, title: m.title.trim(), due_date: m.dueDate, done_at: m.doneAt ?? null, note: m.note?.trim() || null });
@@ -165,8 +164,7 @@ export async function updatePilot(db: Kysely<Database>, actor: Actor, id: number
     }
     if (changes.units !== undefined) {
       if (changes.units.length === 0) throw badRequest('须确定试点单位');
-      const units = await resolveUnits(trx, changes.units);
-      await setPilotUnits(trx, id, units.map((u) => ({ department_id: u.departmentId, region_code: u.regionCode, name: u.name })));
+      await setPilotUnits(trx, id, await resolveUnitRows(trx, changes.units));
     }
     await updatePilotRow(trx, id, set);
     await recordEvent(trx, { at, user_id: actor.userId, user_name: actor.displayName, entity: 'pilot', entity_id: id, action: 'pilot.update', note: changes.status ? PILOT_STATUS_LABELS[changes.status] : null });

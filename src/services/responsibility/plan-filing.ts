@@ -6,16 +6,19 @@ import type { FilingStatus } from '../../core/responsibility/responsibility.type
 import { FILING_STATUS_LABELS } from '../../core/responsibility/responsibility.types.ts';
 import type { Database } from '../../storage/schema.ts';
 import type { ImplementationPlanRow } from '../../storage/schema/responsibility.schema.ts';
-import { recordEvent } from '../../storage/repositories/task.repository.ts';
+import { recordEvent, unitNames } from '../../storage/repositories/task.repository.ts';
 import { inTransaction } from '../../storage/transaction.ts';
 import type { Clock } from './clock.ts';
-import { stampOf } from './clock.ts';
+import { stampOf, todayOf } from './clock.ts';
 import { badRequest, forbidden, invalidState, notFound } from './responsibility.errors.ts';
+import { closeReviewTask, openReviewTask } from './task-review.service.ts';
+import type { ReviewSubject } from './task-review.service.ts';
 
 /**
  * The filing and review flow that county plans (区县规划) and departments' implementation plans (实施方案) share:
  * draft → filed (报送) → reviewed (审阅) | returned (退回) → filed again. Only a draft or a returned plan is
  * edited; a plan returned and filed again keeps its first filing date (the date the deadline rules judge).
+ * Each filing opens the office's review task (task-review.service.ts); the office's decision closes it.
  */
 
 /** The columns of the flow, as both tables (county_plans, implementation_plans) name them. */
@@ -100,6 +103,30 @@ export function filingDateOf(input: { filedAt?: string | null }, today: string, 
   return filedAt;
 }
 
+/** The office's review task of a filed plan: 审核：张店区“十四五”妇女发展规划（区县规划报送）, 审核：市卫生健康委实施方案“…”. */
+async function reviewSubjectOf<Row extends FilingColumns & { id: number }>(db: Kysely<Database>, kind: FiledPlanKind<Row>, plan: Row, clock: Clock): Promise<ReviewSubject> {
+  const row = plan as Row & { title?: string; department_id?: number; region_code?: string };
+  const title = row.title ?? '';
+  // A plan filed before and returned has its review date set; it keeps its first filing date.
+  const filed = plan.reviewed_at !== null ? `${plan.filed_at ?? ''}首次报送，退回后于${todayOf(clock)}重新报送` : `${plan.filed_at ?? ''}报送`;
+  if (kind.entity === 'county_plan') {
+    const region = row.region_code === undefined ? '' : ((await unitNames(db, [], [row.region_code])).regions.get(row.region_code) ?? row.region_code);
+    return {
+      source: { type: 'county_plan_review', id: plan.id },
+      kind: 'plan_filing',
+      title: `审核：${title}（区县规划报送）`,
+      description: `${region}妇儿工委${filed}，请审阅（对照市级目标）或退回`,
+    };
+  }
+  const department = row.department_id === undefined ? '' : ((await unitNames(db, [row.department_id], [])).departments.get(row.department_id) ?? '');
+  return {
+    source: { type: 'implementation_plan_review', id: plan.id },
+    kind: 'implementation_plan',
+    title: `审核：${department}实施方案“${title}”`,
+    description: `${department}${filed}，请审阅或退回`,
+  };
+}
+
 /** Marks an editable plan filed on `filedAt` (inside the caller's transaction) and logs it. */
 export async function markFiled<Row extends FilingColumns & { id: number }>(
   trx: Kysely<Database>,
@@ -120,6 +147,7 @@ export async function markFiled<Row extends FilingColumns & { id: number }>(
     updated_at: at,
   });
   await recordEvent(trx, { at, user_id: actor.userId, user_name: actor.displayName, entity: kind.entity, entity_id: plan.id, action: `${kind.entity}.file`, note: `报送日期 ${updated.filed_at}` });
+  await openReviewTask(trx, actor, await reviewSubjectOf(trx, kind, updated, clock), clock);
   return updated;
 }
 
@@ -150,6 +178,8 @@ export async function reviewFiledPlan<Row extends FilingColumns & { id: number }
       updated_at: at,
     });
     await recordEvent(trx, { at, user_id: actor.userId, user_name: actor.displayName, entity: kind.entity, entity_id: id, action: `${kind.entity}.${input.decision}`, note });
+    const source = { type: kind.entity === 'county_plan' ? 'county_plan_review' : 'implementation_plan_review', id } as const;
+    await closeReviewTask(trx, actor, source, input.decision === 'reviewed' ? `已审阅${note === null ? '' : `：${note}`}` : `已退回：${note ?? ''}`, clock);
     return updated;
   });
 }

@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/access/actor.types.ts';
+import { CITY_REGION_CODE } from '../../core/access/actor.types.ts';
 import { isOffice } from '../../core/responsibility/responsibility-access.ts';
 import { reminderFor } from '../../core/responsibility/task-schedule.ts';
 import type { Database } from '../../storage/schema.ts';
 import {
+  claimNotification,
   deleteReminderContact,
   insertNotificationOnce,
   insertReminderContact,
@@ -12,14 +15,16 @@ import {
   listTaskRows,
   listUndeliveredNotifications,
   recordDeliveryAttempt,
+  releaseNotificationClaim,
   setNotificationDetail,
   unitNames,
 } from '../../storage/repositories/task.repository.ts';
 import { parseJsonList } from '../../storage/repositories/row-mappers.ts';
 import type { Clock } from './clock.ts';
-import { stampOf, todayOf } from './clock.ts';
+import { nowOf, stampOf, todayOf } from './clock.ts';
 import type { Mailer } from './mailer.ts';
 import { badRequest, forbidden, notFound } from './responsibility.errors.ts';
+import { isOfficeOwned } from './task-review.service.ts';
 import { toTaskViews } from './task.service.ts';
 import { resolveOwner } from './units.ts';
 import type { OwnerInput } from './units.ts';
@@ -61,8 +66,9 @@ export async function removeContact(db: Kysely<Database>, actor: Actor, id: numb
 /**
  * Builds the day's reminder e-mails (for open tasks whose reminder date has come, and overdue ones) for the
  * owners' contacts and stores them in the outbox; with a mailer, then delivers the outbox (deliverOutbox): the
- * new messages and those left pending or failed by earlier runs. Safe to run several times a day: a message
- * already built for the task, date and recipient is not built again, and a sent one is not sent again.
+ * new messages and those left pending or failed by earlier runs. Safe to run several times a day, and in several
+ * processes at once (cron and the office's button): a message is built once per task, date and recipient (the
+ * insert does nothing when another run built it), and each message is claimed before it is sent (deliverOutbox).
  */
 export async function sendTaskReminders(
   db: Kysely<Database>,
@@ -70,9 +76,10 @@ export async function sendTaskReminders(
 ): Promise<ReminderRun> {
   const today = todayOf(options);
   const log = options.log ?? (() => {});
-  const run: ReminderRun = { date: today, tasksDue: 0, built: 0, sent: 0, failed: 0, retried: 0, pending: 0, withoutContact: 0, transport: options.mailer ? 'mailer' : 'none', notice: options.notice ?? null };
+  const run: ReminderRun = { date: today, tasksDue: 0, built: 0, sent: 0, failed: 0, retried: 0, pending: 0, busy: 0, withoutContact: 0, transport: options.mailer ? 'mailer' : 'none', notice: options.notice ?? null };
   if (options.mailer === null && options.notice) log(options.notice);
   const contacts = await listReminderContacts(db);
+  const officeDepartmentId = (await db.selectFrom('departments').select('id').where('category', '=', 'office').orderBy('id').executeTakeFirst())?.id ?? null;
   const rows = await listTaskRows(db, { status: ['open'] });
   const views = new Map((await toTaskViews(db, rows, null, options)).map((v) => [v.id, v]));
   const builtIds = new Set<number>();
@@ -81,8 +88,13 @@ export async function sendTaskReminders(
     // Remind on each reminder date and daily once overdue.
     if (reminder === null || reminder.remindOn !== today) continue;
     run.tasksDue++;
-    const recipients = contacts.filter((c) =>
-      row.owner_department_id !== null ? c.department_id === row.owner_department_id && (c.region_code === null || c.region_code === row.owner_region_code) : c.department_id === null && c.region_code === row.owner_region_code,
+    const recipients = contacts.filter(
+      (c) =>
+        (row.owner_department_id !== null
+          ? c.department_id === row.owner_department_id && (c.region_code === null || c.region_code === row.owner_region_code)
+          : c.department_id === null && c.region_code === row.owner_region_code) ||
+        // The office's own tasks (its reviews) also go to the contacts registered for the department 市妇儿工委办公室.
+        (isOfficeOwned(row) && officeDepartmentId !== null && c.department_id === officeDepartmentId && (c.region_code === null || c.region_code === CITY_REGION_CODE)),
     );
     if (recipients.length === 0) {
       run.withoutContact++;
@@ -118,22 +130,32 @@ export async function sendTaskReminders(
     run.failed = delivery.failed;
     run.retried = delivery.attempted.filter((id) => !builtIds.has(id)).length;
     run.pending = delivery.left;
+    run.busy = delivery.busy;
   }
   log(
-    `任务提醒（${today}）：到提醒日的任务${run.tasksDue}项，生成邮件${run.built}封，已发送${run.sent}封（其中重试${run.retried}封），失败${run.failed}封，待发送${run.pending}封，无邮件联系人${run.withoutContact}项${options.mailer?.label ? `（邮件服务器 ${options.mailer.label}）` : ''}`,
+    `任务提醒（${today}）：到提醒日的任务${run.tasksDue}项，生成邮件${run.built}封，已发送${run.sent}封（其中重试${run.retried}封），失败${run.failed}封，待发送${run.pending}封${run.busy > 0 ? `（其中${run.busy}封正由另一次发送处理）` : ''}，无邮件联系人${run.withoutContact}项${options.mailer?.label ? `（邮件服务器 ${options.mailer.label}）` : ''}`,
   );
   return run;
 }
 
 const SKIPPED = '未发送：';
 
+/**
+ * How long a run's claim on a message holds. A message is claimed just before it goes to the mail server and released
+ * right after (sent or failed); the SMTP transport gives up within about 100 s (smtp-mailer.ts timeouts), so a claim
+ * older than this is from a run that crashed or was killed mid-send, and another run may take the message over.
+ */
+export const OUTBOX_CLAIM_TIMEOUT_MINUTES = 15;
+
 export interface OutboxDelivery {
   /** Ids of the messages tried in this run. */
   attempted: number[];
   sent: number;
   failed: number;
-  /** Messages left unsent without a try (task closed, or a newer reminder to the same recipient). */
+  /** Messages left unsent without a try (task closed, a newer reminder to the same recipient, or being sent by another run). */
   left: number;
+  /** Of those left: messages another run was sending (or had just sent) when this run came to them. */
+  busy: number;
 }
 
 /**
@@ -142,10 +164,16 @@ export interface OutboxDelivery {
  * the same task and recipient (days without a mail server) only the newest is sent; the older ones, and those of
  * tasks done or cancelled meanwhile or to a contact since removed, stay in the outbox unsent, with a note why.
  * Nothing is deleted.
+ *
+ * Runs may overlap (cron while the office clicks “send”, or two cron runs): each message is claimed with one
+ * conditional UPDATE before it goes to the mail server (claimNotification), so only one run sends it; a run that
+ * finds a message claimed by another, or already sent, leaves it. A claim older than OUTBOX_CLAIM_TIMEOUT_MINUTES
+ * (a crashed run) is taken over.
  */
 export async function deliverOutbox(db: Kysely<Database>, mailer: Mailer, options: { log?: (line: string) => void } & Clock = {}): Promise<OutboxDelivery> {
   const log = options.log ?? (() => {});
-  const result: OutboxDelivery = { attempted: [], sent: 0, failed: 0, left: 0 };
+  const result: OutboxDelivery = { attempted: [], sent: 0, failed: 0, left: 0, busy: 0 };
+  const token = randomUUID();
   const unsent = await listUndeliveredNotifications(db);
   const contacts = new Set((await listReminderContacts(db)).map((c) => c.email));
   const newest = new Map<string, number>();
@@ -170,16 +198,32 @@ export async function deliverOutbox(db: Kysely<Database>, mailer: Mailer, option
         await skip(n, '已有同一任务发给该联系人的更新提醒');
         continue;
       }
+      const now = nowOf(options);
+      const staleBefore = new Date(now.getTime() - OUTBOX_CLAIM_TIMEOUT_MINUTES * 60_000).toISOString();
+      if (!(await claimNotification(db, n.id, { token, at: now.toISOString(), staleBefore }))) {
+        result.left++;
+        result.busy++;
+        continue;
+      }
       result.attempted.push(n.id);
+      let error: string | null = null;
       try {
         await mailer.send({ to: n.recipient, subject: n.subject, text: n.body });
-        await recordDeliveryAttempt(db, n.id, null, stampOf(options));
-        result.sent++;
       } catch (err) {
-        const message = err instanceof Error ? err.message : String(err);
-        await recordDeliveryAttempt(db, n.id, message, stampOf(options));
+        error = err instanceof Error ? err.message : String(err);
+      }
+      try {
+        await recordDeliveryAttempt(db, n.id, error, stampOf(options));
+      } catch (err) {
+        // Not recorded: give the message back at once when it was not delivered; a delivered one keeps its claim, so
+        // no other run sends it again before the timeout, and the error goes up.
+        if (error !== null) await releaseNotificationClaim(db, n.id, token).catch(() => {});
+        throw err;
+      }
+      if (error === null) result.sent++;
+      else {
         result.failed++;
-        log(`提醒邮件发送失败（${n.recipient}，任务 ${n.task_id}，第${n.attempts + 1}次）：${message}`);
+        log(`提醒邮件发送失败（${n.recipient}，任务 ${n.task_id}，第${n.attempts + 1}次）：${error}`);
       }
     }
   } finally {

@@ -12,8 +12,9 @@ import {
   WidthType,
 } from 'docx';
 import ExcelJS from 'exceljs';
+import type { PlanKind } from '../../core/plan/plan.types.ts';
 import { PLAN_KIND_LABELS } from '../../core/responsibility/responsibility.types.ts';
-import type { ResponsibilityGoal, ResponsibilityList } from './responsibility-list.service.ts';
+import type { ResponsibilityGoal, ResponsibilityList, ResponsibilityMeasure, ResponsibilityWarning } from './responsibility-list.service.ts';
 
 /** Fonts of Chinese official documents: body 仿宋_GB2312, headings 黑体 (named in the .docx styles). */
 export const BODY_FONT = '仿宋_GB2312';
@@ -29,101 +30,95 @@ const unitSummary = (g: ResponsibilityGoal) =>
 const targetSummary = (g: ResponsibilityGoal) => g.targets.map((t) => t.text).join('；') || '—';
 
 const dateOf = (iso: string) => iso.slice(0, 10);
+const planLabel = (r: { plan: PlanKind }) => `${PLAN_KIND_LABELS[r.plan]}规划`;
+
+type Indicator = ResponsibilityList['indicators'][number];
+type Task = ResponsibilityList['tasks'][number];
+
+/** A column of an exported table: its header, its width (Excel characters or Word per cent) and each row's cell. */
+interface Column<R> {
+  header: string;
+  width: number;
+  value: (row: R, index: number) => string | number;
+}
+
+/** An Excel column also has the key its rows are written by. */
+interface SheetColumn<R> extends Column<R> {
+  key: string;
+}
+
+const GOAL_SHEET: SheetColumn<ResponsibilityGoal>[] = [
+  { header: '角色', key: 'role', width: 8, value: (g) => ROLE_LABELS[g.role] },
+  { header: '规划', key: 'plan', width: 10, value: planLabel },
+  { header: '领域', key: 'domain', width: 16, value: (g) => `（${g.domain}）${g.domainTitle}` },
+  { header: '目标序号', key: 'number', width: 10, value: (g) => g.goal },
+  { header: '主要目标', key: 'text', width: 60, value: (g) => g.text },
+  { header: '量化目标', key: 'targets', width: 40, value: targetSummary },
+  { header: '牵头、责任单位', key: 'units', width: 40, value: unitSummary },
+  { header: '实施方案报送情况', key: 'reported', width: 30, value: planSummary },
+];
+
+const MEASURE_SHEET: SheetColumn<ResponsibilityMeasure>[] = [
+  { header: '规划', key: 'plan', width: 10, value: planLabel },
+  { header: '领域', key: 'domain', width: 8, value: (m) => m.domain },
+  { header: '措施序号', key: 'measure', width: 10, value: (m) => m.measure },
+  { header: '策略措施', key: 'title', width: 60, value: (m) => m.title },
+  { header: '关联方式', key: 'relation', width: 24, value: (m) => (m.relation === 'named' ? '措施原文点名' : `同领域（本单位${m.via === 'lead' ? '牵头' : '参与'}该领域目标）`) },
+];
+
+const INDICATOR_SHEET: SheetColumn<Indicator>[] = [
+  { header: '指标代码', key: 'code', width: 12, value: (i) => i.code },
+  { header: '指标名称', key: 'name', width: 50, value: (i) => i.name },
+  { header: '单位', key: 'unit', width: 12, value: (i) => i.unit },
+  { header: '规划', key: 'plan', width: 10, value: planLabel },
+  { header: '领域', key: 'domain', width: 8, value: (i) => i.domain },
+];
+
+const TASK_SHEET: SheetColumn<Task>[] = [
+  { header: '任务', key: 'title', width: 50, value: (t) => t.title },
+  { header: '类别', key: 'kind', width: 14, value: (t) => t.kindLabel },
+  { header: '截止日期', key: 'due', width: 12, value: (t) => t.dueDate },
+  { header: '状态', key: 'state', width: 12, value: (t) => t.dueStateLabel },
+];
+
+const WARNING_SHEET: SheetColumn<ResponsibilityWarning>[] = [
+  { header: '年度', key: 'year', width: 8, value: (w) => w.year },
+  { header: '指标', key: 'indicator', width: 40, value: (w) => w.indicatorName },
+  { header: '地区', key: 'region', width: 12, value: (w) => w.regionName },
+  { header: '级别', key: 'level', width: 10, value: (w) => w.levelLabel },
+  { header: '状态', key: 'status', width: 16, value: (w) => w.statusLabel },
+  { header: '原因', key: 'reason', width: 60, value: (w) => w.reason },
+  { header: '未完成整改措施', key: 'pending', width: 14, value: (w) => w.pendingSteps },
+];
+
+/**
+ * A sheet with a frozen bold header row and a row per item, then `after` (rows by column key); the cells below the
+ * header wrap unless `wrap` is false.
+ */
+function addSheet<R>(wb: ExcelJS.Workbook, name: string, columns: readonly SheetColumn<R>[], rows: readonly R[], options: { wrap?: boolean; after?: Record<string, string>[] } = {}): void {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = columns.map(({ header, key, width }) => ({ header, key, width }));
+  const header = ws.getRow(1);
+  header.font = { bold: true, name: HEADING_FONT };
+  header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  rows.forEach((r, n) => ws.addRow(Object.fromEntries(columns.map((c) => [c.key, c.value(r, n)]))));
+  for (const extra of options.after ?? []) ws.addRow(extra);
+  if (options.wrap === false) return;
+  ws.eachRow((row, n) => {
+    if (n > 1) row.alignment = { vertical: 'top', wrapText: true };
+  });
+}
 
 /** The list as an Excel workbook: one sheet per part (goals, measures, indicators, tasks, warnings). */
 export async function responsibilityXlsx(list: ResponsibilityList): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'fuer';
   wb.created = new Date(list.generatedAt);
-  const sheet = (name: string, columns: { header: string; key: string; width: number }[]) => {
-    const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = columns;
-    const header = ws.getRow(1);
-    header.font = { bold: true, name: HEADING_FONT };
-    header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-    return ws;
-  };
-  const wrap = (ws: ExcelJS.Worksheet) => {
-    ws.eachRow((row, n) => {
-      if (n > 1) row.alignment = { vertical: 'top', wrapText: true };
-    });
-  };
-
-  const goals = sheet('主要目标', [
-    { header: '角色', key: 'role', width: 8 },
-    { header: '规划', key: 'plan', width: 10 },
-    { header: '领域', key: 'domain', width: 16 },
-    { header: '目标序号', key: 'number', width: 10 },
-    { header: '主要目标', key: 'text', width: 60 },
-    { header: '量化目标', key: 'targets', width: 40 },
-    { header: '牵头、责任单位', key: 'units', width: 40 },
-    { header: '实施方案报送情况', key: 'reported', width: 30 },
-  ]);
-  for (const g of [...list.lead, ...list.responsible]) {
-    goals.addRow({
-      role: ROLE_LABELS[g.role],
-      plan: `${PLAN_KIND_LABELS[g.plan]}规划`,
-      domain: `（${g.domain}）${g.domainTitle}`,
-      number: g.goal,
-      text: g.text,
-      targets: targetSummary(g),
-      units: unitSummary(g),
-      reported: planSummary(g),
-    });
-  }
-  wrap(goals);
-
-  const measures = sheet('策略措施', [
-    { header: '规划', key: 'plan', width: 10 },
-    { header: '领域', key: 'domain', width: 8 },
-    { header: '措施序号', key: 'measure', width: 10 },
-    { header: '策略措施', key: 'title', width: 60 },
-    { header: '关联方式', key: 'relation', width: 24 },
-  ]);
-  for (const m of list.measures) {
-    measures.addRow({
-      plan: `${PLAN_KIND_LABELS[m.plan]}规划`,
-      domain: m.domain,
-      measure: m.measure,
-      title: m.title,
-      relation: m.relation === 'named' ? '措施原文点名' : `同领域（本单位${m.via === 'lead' ? '牵头' : '参与'}该领域目标）`,
-    });
-  }
-  measures.addRow({});
-  measures.addRow({ title: list.measuresNote });
-  wrap(measures);
-
-  const indicators = sheet('报送指标', [
-    { header: '指标代码', key: 'code', width: 12 },
-    { header: '指标名称', key: 'name', width: 50 },
-    { header: '单位', key: 'unit', width: 12 },
-    { header: '规划', key: 'plan', width: 10 },
-    { header: '领域', key: 'domain', width: 8 },
-  ]);
-  for (const i of list.indicators) indicators.addRow({ ...i, plan: `${PLAN_KIND_LABELS[i.plan]}规划` });
-
-  const tasks = sheet('待办任务', [
-    { header: '任务', key: 'title', width: 50 },
-    { header: '类别', key: 'kind', width: 14 },
-    { header: '截止日期', key: 'due', width: 12 },
-    { header: '状态', key: 'state', width: 12 },
-  ]);
-  for (const t of list.tasks) tasks.addRow({ title: t.title, kind: t.kindLabel, due: t.dueDate, state: t.dueStateLabel });
-  wrap(tasks);
-
-  const warnings = sheet('预警', [
-    { header: '年度', key: 'year', width: 8 },
-    { header: '指标', key: 'indicator', width: 40 },
-    { header: '地区', key: 'region', width: 12 },
-    { header: '级别', key: 'level', width: 10 },
-    { header: '状态', key: 'status', width: 16 },
-    { header: '原因', key: 'reason', width: 60 },
-    { header: '未完成整改措施', key: 'pending', width: 14 },
-  ]);
-  for (const w of list.warnings) {
-    warnings.addRow({ year: w.year, indicator: w.indicatorName, region: w.regionName, level: w.levelLabel, status: w.statusLabel, reason: w.reason, pending: w.pendingSteps });
-  }
-  wrap(warnings);
+  addSheet(wb, '主要目标', GOAL_SHEET, [...list.lead, ...list.responsible]);
+  addSheet(wb, '策略措施', MEASURE_SHEET, list.measures, { after: [{}, { title: list.measuresNote }] });
+  addSheet(wb, '报送指标', INDICATOR_SHEET, list.indicators, { wrap: false });
+  addSheet(wb, '待办任务', TASK_SHEET, list.tasks);
+  addSheet(wb, '预警', WARNING_SHEET, list.warnings);
 
   const about = wb.addWorksheet('说明');
   about.columns = [
@@ -143,6 +138,46 @@ export async function responsibilityXlsx(list: ResponsibilityList): Promise<Buff
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+const GOAL_TABLE: Column<ResponsibilityGoal>[] = [
+  { header: '序号', width: 5, value: (_, i) => i + 1 },
+  { header: '目标', width: 12, value: goalNumber },
+  { header: '主要目标', width: 33, value: (g) => g.text },
+  { header: '量化目标', width: 20, value: targetSummary },
+  { header: '牵头、责任单位', width: 18, value: unitSummary },
+  { header: '实施方案', width: 12, value: planSummary },
+];
+
+const MEASURE_TABLE: Column<ResponsibilityMeasure>[] = [
+  { header: '规划', width: 10, value: planLabel },
+  { header: '领域', width: 8, value: (m) => m.domain },
+  { header: '措施', width: 8, value: (m) => m.measure },
+  { header: '策略措施', width: 54, value: (m) => m.title },
+  { header: '关联方式', width: 20, value: (m) => (m.relation === 'named' ? '原文点名' : `同领域（${m.via === 'lead' ? '牵头' : '参与'}）`) },
+];
+
+const INDICATOR_TABLE: Column<Indicator>[] = [
+  { header: '代码', width: 12, value: (i) => i.code },
+  { header: '指标名称', width: 58, value: (i) => i.name },
+  { header: '单位', width: 15, value: (i) => i.unit },
+  { header: '规划', width: 15, value: planLabel },
+];
+
+const TASK_TABLE: Column<Task>[] = [
+  { header: '任务', width: 50, value: (t) => t.title },
+  { header: '类别', width: 18, value: (t) => t.kindLabel },
+  { header: '截止日期', width: 16, value: (t) => t.dueDate },
+  { header: '状态', width: 16, value: (t) => t.dueStateLabel },
+];
+
+const WARNING_TABLE: Column<ResponsibilityWarning>[] = [
+  { header: '年度', width: 8, value: (w) => w.year },
+  { header: '指标', width: 25, value: (w) => w.indicatorName },
+  { header: '地区', width: 10, value: (w) => w.regionName },
+  { header: '级别', width: 10, value: (w) => w.levelLabel },
+  { header: '状态', width: 12, value: (w) => w.statusLabel },
+  { header: '原因', width: 35, value: (w) => w.reason },
+];
+
 function cell(text: string | number, options: { bold?: boolean; width?: number } = {}): TableCell {
   const lines = String(text).split('\n');
   return new TableCell({
@@ -151,32 +186,20 @@ function cell(text: string | number, options: { bold?: boolean; width?: number }
   });
 }
 
-function table(headers: { text: string; width: number }[], rows: (string | number)[][]): Table {
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({ tableHeader: true, children: headers.map((h) => cell(h.text, { bold: true, width: h.width })) }),
-      ...rows.map((r) => new TableRow({ children: r.map((v, i) => cell(v, { width: headers[i]?.width })) })),
-    ],
-  });
-}
-
 const heading = (text: string, level: 1 | 2 = 1) => new Paragraph({ text, heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2 });
 const body = (text: string) => new Paragraph({ text });
 
-function goalTable(goals: ResponsibilityGoal[]): Table | Paragraph {
-  if (goals.length === 0) return body('无。');
-  return table(
-    [
-      { text: '序号', width: 5 },
-      { text: '目标', width: 12 },
-      { text: '主要目标', width: 33 },
-      { text: '量化目标', width: 20 },
-      { text: '牵头、责任单位', width: 18 },
-      { text: '实施方案', width: 12 },
+/** A full-width table with a header row and a row per item; `empty` in its place when there are none (null: nothing). */
+function tableBlock<R>(columns: readonly Column<R>[], rows: readonly R[], empty: string | null = '无。'): (Paragraph | Table)[] {
+  if (rows.length === 0) return empty === null ? [] : [body(empty)];
+  const table = new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ tableHeader: true, children: columns.map((c) => cell(c.header, { bold: true, width: c.width })) }),
+      ...rows.map((r, n) => new TableRow({ children: columns.map((c) => cell(c.value(r, n), { width: c.width })) })),
     ],
-    goals.map((g, i) => [i + 1, goalNumber(g), g.text, targetSummary(g), unitSummary(g), planSummary(g)]),
-  );
+  });
+  return [table];
 }
 
 /** The list as a Word document (A4 landscape): headings in 黑体, text in 仿宋_GB2312, tables per part. */
@@ -189,70 +212,19 @@ export async function responsibilityDocx(list: ResponsibilityList): Promise<Buff
         `未完成任务${list.counts.openTasks}项（其中逾期${list.counts.overdueTasks}项），未销号预警${list.counts.openWarnings}项。生成时间：${dateOf(list.generatedAt)}。`,
     ),
     heading(`一、牵头的主要目标（${list.lead.length}项）`),
-    goalTable(list.lead),
+    ...tableBlock(GOAL_TABLE, list.lead),
     heading(`二、参与的主要目标（${list.responsible.length}项）`),
-    goalTable(list.responsible),
+    ...tableBlock(GOAL_TABLE, list.responsible),
     heading(`三、相关策略措施（${list.measures.length}项）`),
     body(list.measuresNote),
+    ...tableBlock(MEASURE_TABLE, list.measures, null),
+    heading(`四、负责报送的监测指标（${list.indicators.length}个）`),
+    ...tableBlock(INDICATOR_TABLE, list.indicators),
+    heading(`五、待办任务与报告（${list.tasks.length}项）`),
+    ...tableBlock(TASK_TABLE, list.tasks),
+    heading(`六、未销号预警（${list.warnings.length}项）`),
+    ...tableBlock(WARNING_TABLE, list.warnings),
   ];
-  if (list.measures.length > 0) {
-    children.push(
-      table(
-        [
-          { text: '规划', width: 10 },
-          { text: '领域', width: 8 },
-          { text: '措施', width: 8 },
-          { text: '策略措施', width: 54 },
-          { text: '关联方式', width: 20 },
-        ],
-        list.measures.map((m) => [`${PLAN_KIND_LABELS[m.plan]}规划`, m.domain, m.measure, m.title, m.relation === 'named' ? '原文点名' : `同领域（${m.via === 'lead' ? '牵头' : '参与'}）`]),
-      ),
-    );
-  }
-  children.push(heading(`四、负责报送的监测指标（${list.indicators.length}个）`));
-  children.push(
-    list.indicators.length === 0
-      ? body('无。')
-      : table(
-          [
-            { text: '代码', width: 12 },
-            { text: '指标名称', width: 58 },
-            { text: '单位', width: 15 },
-            { text: '规划', width: 15 },
-          ],
-          list.indicators.map((i) => [i.code, i.name, i.unit, `${PLAN_KIND_LABELS[i.plan]}规划`]),
-        ),
-  );
-  children.push(heading(`五、待办任务与报告（${list.tasks.length}项）`));
-  children.push(
-    list.tasks.length === 0
-      ? body('无。')
-      : table(
-          [
-            { text: '任务', width: 50 },
-            { text: '类别', width: 18 },
-            { text: '截止日期', width: 16 },
-            { text: '状态', width: 16 },
-          ],
-          list.tasks.map((t) => [t.title, t.kindLabel, t.dueDate, t.dueStateLabel]),
-        ),
-  );
-  children.push(heading(`六、未销号预警（${list.warnings.length}项）`));
-  children.push(
-    list.warnings.length === 0
-      ? body('无。')
-      : table(
-          [
-            { text: '年度', width: 8 },
-            { text: '指标', width: 25 },
-            { text: '地区', width: 10 },
-            { text: '级别', width: 10 },
-            { text: '状态', width: 12 },
-            { text: '原因', width: 35 },
-          ],
-          list.warnings.map((w) => [w.year, w.indicatorName, w.regionName, w.levelLabel, w.statusLabel, w.reason]),
-        ),
-  );
 
   const bodyFont = { ascii: BODY_FONT, eastAsia: BODY_FONT, hAnsi: BODY_FONT, cs: BODY_FONT };
   const headingFont = { ascii: HEADING_FONT, eastAsia: HEADING_FONT, hAnsi: HEADING_FONT, cs: HEADING_FONT };

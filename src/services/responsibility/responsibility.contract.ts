@@ -434,6 +434,8 @@ export interface ReminderRun {
   retried: number;
   /** Left unsent: without a mail transport, the messages built; with one, older or closed-task messages skipped. */
   pending: number;
+  /** Of those left: messages another reminder run was sending at the same time (it sends them, this run does not). */
+  busy: number;
   /** Tasks due for a reminder whose owner has no e-mail contact (in-app reminder only). */
   withoutContact: number;
   transport: 'mailer' | 'none';
@@ -475,6 +477,8 @@ export interface MailQueueItem {
   attempts: number;
   lastAttemptAt: string | null;
   sentAt: string | null;
+  /** While a reminder run is sending it: since when (the claim); null otherwise. */
+  claimedAt: string | null;
 }
 
 /** The reminder outbox (邮件提醒队列) for the office. */

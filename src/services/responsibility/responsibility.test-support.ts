@@ -4,12 +4,14 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Kysely } from 'kysely';
+import { expect } from 'vitest';
 import { parseSeed } from '../../../test/seed.ts';
 import type { Actor, Role } from '../../core/access/actor.types.ts';
 import type { Database } from '../../storage/schema.ts';
 import { importCatalogue, readCatalogueFile } from '../catalogue-import.service.ts';
 import { importPlanFile } from '../plan-import.service.ts';
 import { loadRegions } from '../region-load.service.ts';
+import { ResponsibilityError } from './responsibility.errors.ts';
 
 export const ZIBO = '370300';
 export const ZHANGDIAN = '370303';
@@ -81,4 +83,15 @@ export function countyPlanText(countyName: string, edits: [string, string][] = [
     text = text.replace(from, to);
   }
   return text;
+}
+
+/** Expects `work` to fail with a ResponsibilityError of `status` whose message matches `message`. */
+export async function rejects(work: Promise<unknown>, status: number, message: string | RegExp): Promise<void> {
+  const err = await work.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(ResponsibilityError);
+  expect((err as ResponsibilityError).status).toBe(status);
+  expect((err as ResponsibilityError).message).toMatch(message);
 }

@@ -23,11 +23,12 @@ import { findTask, listTaskRows, recordEvent } from '../../storage/repositories/
 import { inTransaction } from '../../storage/transaction.ts';
 import { goalKey, loadCityPlans, requireGoals } from './city-plans.ts';
 import type { Clock } from './clock.ts';
-import { stampOf } from './clock.ts';
+import { stampOf, todayOf } from './clock.ts';
 import { FOLLOW_UP_LABELS, followUpState } from './follow-up.ts';
 import { badRequest, forbidden, invalidState, notFound } from './responsibility.errors.ts';
+import { closeReviewTask, openReviewTask } from './task-review.service.ts';
 import { closeTaskRecord, createTaskRecord, toTaskViews } from './task.service.ts';
-import { resolveUnits, toUnitView } from './units.ts';
+import { resolveUnitRows, resolveUnits, toUnitView } from './units.ts';
 import type { OwnerInput, UnitInput } from './units.ts';
 import type { FindingView, RectificationReport, SupervisionView } from './responsibility.contract.ts';
 export type { FindingView, SupervisionView } from './responsibility.contract.ts';
@@ -156,8 +157,7 @@ export async function createSupervision(db: Kysely<Database>, actor: Actor, inpu
       created_at: at,
       updated_at: at,
     });
-    const units = await resolveUnits(trx, input.units);
-    await setSupervisionUnits(trx, row.id, units.map((u) => ({ department_id: u.departmentId, region_code: u.regionCode, name: u.name })));
+    await setSupervisionUnits(trx, row.id, await resolveUnitRows(trx, input.units));
     let ord = 0;
     for (const f of input.findings ?? []) await insertFinding(trx, { ...(await findingValues(trx, f)), supervision_id: row.id, ord: ++ord, task_id: null, created_at: at });
     await recordEvent(trx, { at, user_id: actor.userId, user_name: actor.displayName, entity: 'supervision', entity_id: row.id, action: 'supervision.create', note: null });
@@ -185,8 +185,7 @@ export async function updateSupervision(db: Kysely<Database>, actor: Actor, id: 
     if (changes.summary !== undefined) set.summary = changes.summary.trim();
     if (changes.units !== undefined) {
       if (changes.units.length === 0) throw badRequest('须列出被督查的单位');
-      const units = await resolveUnits(trx, changes.units);
-      await setSupervisionUnits(trx, id, units.map((u) => ({ department_id: u.departmentId, region_code: u.regionCode, name: u.name })));
+      await setSupervisionUnits(trx, id, await resolveUnitRows(trx, changes.units));
     }
     await updateSupervisionRow(trx, id, set);
     await recordEvent(trx, { at, user_id: actor.userId, user_name: actor.displayName, entity: 'supervision', entity_id: id, action: 'supervision.update', note: null });
@@ -273,6 +272,21 @@ export async function reportRectification(db: Kysely<Database>, actor: Actor, fi
     const at = stampOf(clock);
     await recordEvent(trx, { at, user_id: actor.userId, user_name: actor.displayName, entity: 'task', entity_id: task.id, action: RECTIFICATION_REPORT_ACTION, note });
     await recordEvent(trx, { at, user_id: actor.userId, user_name: actor.displayName, entity: 'supervision', entity_id: finding.supervision_id, action: 'supervision.report', note: `问题${finding.ord}` });
+    // The office reviews the report and closes the finding (销号) — its own task, reopened when the unit reports again.
+    const supervision = (await findSupervision(trx, finding.supervision_id)) as SupervisionRow;
+    const [unit] = await resolveUnits(trx, [{ departmentId: task.owner_department_id, regionCode: task.owner_region_code }]);
+    const short = finding.text.length > 30 ? `${finding.text.slice(0, 30)}…` : finding.text;
+    await openReviewTask(
+      trx,
+      actor,
+      {
+        source: { type: 'supervision_report_review', id: finding.id },
+        kind: 'supervision_followup',
+        title: `审核：${unit?.name ?? ''}督查整改情况（${short}）`,
+        description: `${supervision.visit_date}“${supervision.title}”发现的问题${finding.ord}：${finding.text}。${unit?.name ?? '责任单位'}已报告整改情况（${todayOf(clock)}）：${note.replace(/[。.；;]+$/, '')}。请核实后销号，或要求继续整改。`,
+      },
+      clock,
+    );
     return finding.supervision_id;
   });
   return getSupervision(db, actor, supervisionId, clock);
@@ -285,6 +299,7 @@ export async function closeFinding(db: Kysely<Database>, actor: Actor, findingId
     const { finding, task } = await findingTask(trx, findingId);
     if (task.status !== 'open') throw invalidState('该问题已销号');
     await closeTaskRecord(trx, actor, task, input.note?.trim() || '整改完成，予以销号', clock);
+    await closeReviewTask(trx, actor, { type: 'supervision_report_review', id: finding.id }, '已销号', clock);
     await recordEvent(trx, { at: stampOf(clock), user_id: actor.userId, user_name: actor.displayName, entity: 'supervision', entity_id: finding.supervision_id, action: 'supervision.close', note: `问题${finding.ord}` });
     return finding.supervision_id;
   });

@@ -8,12 +8,15 @@ import type { TaskRow } from '../../storage/schema/responsibility.schema.ts';
 import { listImplementationPlanRows } from '../../storage/repositories/implementation-plan.repository.ts';
 import { listRegions } from '../../storage/repositories/region.repository.ts';
 import { listTaskRows, recordEvent, unitNames, updateTaskRow } from '../../storage/repositories/task.repository.ts';
+import { effectiveDue } from '../../core/deadlines/round-deadline.ts';
+import { listDeadlineExtensions } from '../../storage/repositories/deadline-extension.repository.ts';
 import { inTransaction } from '../../storage/transaction.ts';
 import { OPEN_WARNING_STATUSES } from '../evaluation/warning.labels.ts';
 import { loadCityPlans } from './city-plans.ts';
 import type { Clock } from './clock.ts';
 import { stampOf, todayOf } from './clock.ts';
 import { badRequest, forbidden, notFound } from './responsibility.errors.ts';
+import { cancelReviewTask, closeReviewTask, openReviewTask } from './task-review.service.ts';
 import { closeTaskRecord, createTaskRecord } from './task.service.ts';
 import type { Author } from './task.service.ts';
 import type { IssueResult } from './responsibility.contract.ts';
@@ -140,7 +143,10 @@ export async function syncRoundTasksAs(db: Kysely<Database>, author: Author, rou
   return inTransaction(db, async (trx) => {
     const round = await trx.selectFrom('rounds').selectAll().where('id', '=', roundId).executeTakeFirst();
     if (round === undefined) throw notFound(`填报轮次 ${roundId} `);
-    const forms = await trx.selectFrom('forms').select(['id', 'kind', 'department_id', 'region_code', 'status']).where('round_id', '=', roundId).execute();
+    const forms = await trx.selectFrom('forms').select(['id', 'kind', 'department_id', 'region_code', 'status', 'scope_key']).where('round_id', '=', roundId).execute();
+    // A unit given an extension (调整截止日期) is due on its own, later date.
+    const extensions = await listDeadlineExtensions(trx, 'data', [roundId]);
+    const dueOf = (scopeKey: string) => effectiveDue(round.due_date, extensions.find((e) => e.unit_key === scopeKey)?.due_date);
     const tasks = await listTaskRows(trx, { source: { type: 'round', id: roundId } });
     const names = await unitNames(trx, forms.flatMap((f) => (f.department_id === null ? [] : [f.department_id])), forms.map((f) => f.region_code));
     const result = emptyResult();
@@ -158,7 +164,7 @@ export async function syncRoundTasksAs(db: Kysely<Database>, author: Author, rou
             kind: 'data_round',
             description: `${round.title}：填报并提交本${form.kind === 'department' ? '部门' : '地区'}的监测数据报表`,
             owner,
-            dueDate: round.due_date,
+            dueDate: dueOf(form.scope_key),
             source: { type: 'round', id: roundId },
             year: round.year,
           },
@@ -177,8 +183,8 @@ export async function syncRoundTasksAs(db: Kysely<Database>, author: Author, rou
       } else if (task.status === 'done' && form.status === 'returned') {
         await reopen(trx, actor, task, '报表被退回，需重新提交', clock);
         result.updated++;
-      } else if (task.status === 'open' && task.due_date !== round.due_date) {
-        await updateTaskRow(trx, task.id, { due_date: round.due_date, updated_at: stampOf(clock) });
+      } else if (task.status === 'open' && task.due_date !== dueOf(form.scope_key)) {
+        await updateTaskRow(trx, task.id, { due_date: dueOf(form.scope_key), updated_at: stampOf(clock) });
         result.updated++;
       } else result.unchanged++;
     }
@@ -199,6 +205,10 @@ export const WARNING_RESPONSE_DAYS = 30;
  * 预警整改: one rectification task per open warning, owned by the warning's department (or its county when it
  * has none), due on the earliest pending rectification step — or WARNING_RESPONSE_DAYS after the warning was
  * issued while no step is set. Done when the warning is closed (销号), cancelled when it is withdrawn.
+ *
+ * Once the owner has answered (countermeasures) and reported every rectification step done, the warning waits for
+ * the office: the office gets its review task (审核, syncWarningReview), done when it closes the warning (销号) or
+ * escalates it (升级, sent back for more rectification), opened again when the owner reports further steps done.
  */
 export async function syncWarningTasks(db: Kysely<Database>, actor: Actor, input: { year?: number } = {}, clock: Clock = {}): Promise<IssueResult> {
   if (!canManageTask(actor, 'rectification')) throw forbidden('无权同步预警整改任务：仅妇儿工委办公室（管理员）可以操作');
@@ -216,13 +226,19 @@ export async function syncWarningTasksAs(db: Kysely<Database>, author: Author, i
       .selectFrom('warnings as w')
       .leftJoin('indicators as i', 'i.code', 'w.indicator_code')
       .leftJoin('regions as r', 'r.code', 'w.region_code')
-      .select(['w.id', 'w.year', 'w.status', 'w.department_id', 'w.region_code', 'w.generated_at', 'w.level', 'i.name as indicator_name', 'r.name as region_name', 'w.indicator_code']);
+      .select(['w.id', 'w.year', 'w.status', 'w.department_id', 'w.region_code', 'w.generated_at', 'w.level', 'i.name as indicator_name', 'r.name as region_name', 'w.indicator_code', 'w.escalated_at']);
     if (input.year !== undefined) q = q.where('w.year', '=', input.year);
     const warnings = await q.execute();
-    const steps = warnings.length === 0 ? [] : await trx.selectFrom('rectification_steps').select(['warning_id', 'due_date', 'status']).where('warning_id', 'in', warnings.map((w) => w.id)).execute();
+    const ids = warnings.map((w) => w.id);
+    const steps = warnings.length === 0 ? [] : await trx.selectFrom('rectification_steps').select(['warning_id', 'due_date', 'status', 'done_at']).where('warning_id', 'in', ids).execute();
+    const answered = new Set(warnings.length === 0 ? [] : (await trx.selectFrom('countermeasures').select('warning_id').distinct().where('warning_id', 'in', ids).execute()).map((c) => c.warning_id));
     const tasks = await listTaskRows(trx, { source: { type: 'warning' } });
     const result = emptyResult();
+    const reviews = await listTaskRows(trx, { source: { type: 'warning_review' } });
     for (const w of warnings) {
+      const own = steps.filter((s) => s.warning_id === w.id);
+      const review = reviews.filter((t) => t.source_id === w.id).reduce<TaskRow | null>((m, t) => (m === null || t.id > m.id ? t : m), null);
+      await syncWarningReview(trx, actor, w, { steps: own, answered: answered.has(w.id), review }, clock);
       const task = tasks.find((t) => t.source_id === w.id && t.status !== 'cancelled');
       const open = (OPEN_WARNING_STATUSES as readonly string[]).includes(w.status);
       const pending = steps.filter((s) => s.warning_id === w.id && s.status === 'pending').map((s) => s.due_date).sort();
@@ -261,4 +277,51 @@ export async function syncWarningTasksAs(db: Kysely<Database>, author: Author, i
     }
     return result;
   });
+}
+
+/**
+ * The office's review of a warning's rectification (审核): open while the owner has given countermeasures and reported
+ * every step done since the last escalation; done when the warning is closed (销号) or escalated after the report,
+ * cancelled when a new pending step is added or the warning is withdrawn; reopened by the next report. Due
+ * REVIEW_DUE_DAYS after the day the last step was reported done.
+ */
+async function syncWarningReview(
+  db: Kysely<Database>,
+  actor: Author,
+  w: { id: number; year: number; status: string; escalated_at: string | null; region_code: string; region_name: string | null; indicator_code: string; indicator_name: string | null },
+  facts: { steps: { status: string; done_at: string | null }[]; answered: boolean; review: TaskRow | null },
+  clock: Clock,
+): Promise<void> {
+  const source = { type: 'warning_review', id: w.id } as const;
+  const lastDone = facts.steps.reduce<string | null>((m, s) => (s.done_at !== null && (m === null || s.done_at > m) ? s.done_at : m), null);
+  const allDone = facts.steps.length > 0 && facts.steps.every((s) => s.status === 'done');
+  const open = (OPEN_WARNING_STATUSES as readonly string[]).includes(w.status);
+  const sentBack = w.escalated_at !== null && lastDone !== null && w.escalated_at > lastDone;
+  const review = facts.review;
+  // A review closed after the last report (by the office, by hand or by escalating) is not opened again until the owner reports anew.
+  const newReport = review === null || review.status === 'open' || review.completed_at === null || (lastDone !== null && lastDone >= review.completed_at);
+  if (open && facts.answered && allDone && lastDone !== null && !sentBack) {
+    if (!newReport) return;
+    const reportedOn = todayOf({ now: new Date(lastDone) });
+    await openReviewTask(
+      db,
+      actor,
+      {
+        source,
+        kind: 'rectification',
+        title: `审核：预警整改完成情况（${w.region_name ?? w.region_code}${w.indicator_name ?? w.indicator_code}，${w.year}年）`,
+        description: `责任单位已提出对策建议并报告全部${facts.steps.length}项整改措施完成（最后一项于${reportedOn}完成），请审核：销号，或升级要求继续整改`,
+        year: w.year,
+        // Due counted from the report, not from the day this sync runs.
+        submittedOn: reportedOn,
+      },
+      clock,
+    );
+    return;
+  }
+  if (review === null || review.status !== 'open') return;
+  if (w.status === 'closed') await closeReviewTask(db, actor, source, '预警已销号', clock);
+  else if (w.status === 'withdrawn') await cancelReviewTask(db, actor, source, '预警已撤销', clock);
+  else if (sentBack) await closeReviewTask(db, actor, source, '预警已升级，要求继续整改', clock);
+  else await cancelReviewTask(db, actor, source, '责任单位新增整改措施，待全部完成后再审核', clock);
 }

@@ -6,24 +6,13 @@ import { mailSetupFromEnv } from './mailer.ts';
 import { addDecision, createDecisionTask, createMeeting } from './meeting.service.ts';
 import { addMilestone, createPilot, updateMilestone, updatePilot } from './pilot.service.ts';
 import { addContact, outbox, sendTaskReminders } from './reminder.service.ts';
-import { ResponsibilityError } from './responsibility.errors.ts';
-import { actorsFor, BOSHAN, seedGoalsOf, seedResponsibility, ZHANGDIAN } from './responsibility.test-support.ts';
+import { rejects, actorsFor, BOSHAN, seedGoalsOf, seedResponsibility, ZHANGDIAN } from './responsibility.test-support.ts';
 import type { ResponsibilitySeed } from './responsibility.test-support.ts';
 import { addFinding, closeFinding, createFindingTask, createSupervision, getSupervision, reportRectification } from './supervision.service.ts';
 import { issueAnnualReportTasks, syncRoundTasks } from './task-issue.service.ts';
 import { cancelTask, completeTask, createTask, getTask, listTasks, overdueTasks, remindersFor, taskCalendar } from './task.service.ts';
 
 const at = (date: string) => ({ now: new Date(`${date}T04:00:00Z`) });
-
-async function rejects(work: Promise<unknown>, status: number, message: string | RegExp): Promise<void> {
-  const err = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ResponsibilityError);
-  expect((err as ResponsibilityError).status).toBe(status);
-  expect((err as ResponsibilityError).message).toMatch(message);
-}
 
 forEachDialect('tasks, supervision, meetings and pilots', (getDb) => {
   let seed: ResponsibilitySeed;

@@ -19,6 +19,7 @@ import { inTransaction } from '../../storage/transaction.ts';
 import type { Clock } from './clock.ts';
 import { stampOf, todayOf } from './clock.ts';
 import { badRequest, forbidden, invalidState, notFound } from './responsibility.errors.ts';
+import { cancelReviewTask, closeReviewTask, isOfficeOwned, OFFICE_LABEL, OFFICE_OWNER } from './task-review.service.ts';
 import { resolveOwner } from './units.ts';
 import type { OwnerInput } from './units.ts';
 import type { TaskView, TaskCalendar, TaskReminder } from './responsibility.contract.ts';
@@ -72,7 +73,11 @@ export async function toTaskViews(db: Kysely<Database>, rows: readonly TaskRow[]
         ...owner,
         departmentName,
         regionName,
-        label: departmentName !== null && regionName !== null && r.owner_region_code !== '370300' ? `${regionName}${departmentName}` : (departmentName ?? regionName ?? ''),
+        label: isOfficeOwned(r)
+          ? OFFICE_LABEL
+          : departmentName !== null && regionName !== null && r.owner_region_code !== '370300'
+            ? `${regionName}${departmentName}`
+            : (departmentName ?? regionName ?? ''),
       },
       dueDate: r.due_date,
       status: r.status,
@@ -207,7 +212,12 @@ export async function completeTask(db: Kysely<Database>, actor: Actor, id: numbe
       throw forbidden('无权办结该任务：只有任务的责任单位（填报员、审核员）或妇儿工委办公室可以办结');
     }
     if (task.status !== 'open') throw invalidState(`任务已${TASK_STATUS_LABELS[task.status]}，不能再次办结`);
-    return closeTaskRecord(trx, actor, task, input.note?.trim() || null, clock);
+    const done = await closeTaskRecord(trx, actor, task, input.note?.trim() || null, clock);
+    // A supervision finding's rectification done here is the finding closed (as closeFinding): nothing left to review.
+    if (task.source_type === 'supervision_finding' && task.source_id !== null) {
+      await closeReviewTask(trx, actor, { type: 'supervision_report_review', id: task.source_id }, '整改任务已办结', clock);
+    }
+    return done;
   });
   return (await toTaskViews(db, [row], actor, clock))[0] as TaskView;
 }
@@ -222,6 +232,9 @@ export async function cancelTask(db: Kysely<Database>, actor: Actor, id: number,
     const at = stampOf(clock);
     const updated = await updateTaskRow(trx, id, { status: 'cancelled', outcome_note: reason, completed_at: at, completed_by: actor.userId, completed_by_name: actor.displayName, updated_at: at });
     await recordEvent(trx, { at, user_id: actor.userId, user_name: actor.displayName, entity: 'task', entity_id: id, action: 'task.cancel', note: reason });
+    if (task.source_type === 'supervision_finding' && task.source_id !== null) {
+      await cancelReviewTask(trx, actor, { type: 'supervision_report_review', id: task.source_id }, '整改任务已取消', clock);
+    }
     return updated;
   });
   return (await toTaskViews(db, [row], actor, clock))[0] as TaskView;
@@ -250,6 +263,8 @@ export interface TaskQuery {
   overdue?: boolean;
   year?: number;
   source?: { type: TaskSourceType; id?: number };
+  /** Only the office's own tasks (市妇儿工委办公室: its review tasks …). */
+  office?: boolean;
 }
 
 /** Tasks the actor may see (the office, the statistics bureau and viewers: all; others: their own). */
@@ -266,6 +281,7 @@ export async function listTasks(db: Kysely<Database>, actor: Actor, query: TaskQ
     overdueOn: query.overdue ? todayOf(clock) : undefined,
     year: query.year,
     source: query.source,
+    officeOwned: query.office ? { regionCode: OFFICE_OWNER.regionCode } : undefined,
   };
   return toTaskViews(db, await listTaskRows(db, filter), actor, clock);
 }

@@ -67,6 +67,11 @@ export async function resolveUnits(db: Kysely<Database>, inputs: readonly UnitIn
   return out;
 }
 
+/** The units of a supervision, meeting or pilot, resolved, as the rows that store them. */
+export async function resolveUnitRows(db: Kysely<Database>, inputs: readonly UnitInput[]): Promise<{ department_id: number | null; region_code: string | null; name: string }[]> {
+  return (await resolveUnits(db, inputs)).map((u) => ({ department_id: u.departmentId, region_code: u.regionCode, name: u.name }));
+}
+
 export function toUnitView(row: { department_id: number | null; region_code: string | null; name: string }): UnitView {
   return { departmentId: row.department_id, regionCode: row.region_code, name: row.name };
 }

@@ -3,10 +3,15 @@ import { findRound, findUnitReport, listItems, listRoundRows, listUnitReportRows
 import type { Database } from '../../storage/schema.ts';
 import type { UnitReportRoundRow } from '../../storage/schema/unit-reports.schema.ts';
 import { notFound } from '../responsibility/responsibility.errors.ts';
-import type { PublishedUnitReport, UnitReportDetail } from './unit-report.contract.ts';
-import { buildDetail, seriesFacts, toReportView } from './unit-report-views.ts';
+import type { PublishedUnitReport, UnitReportDetail, UnitReportView } from './unit-report.contract.ts';
+import { buildDetail, loadExtensions, seriesFacts, toReportView } from './unit-report-views.ts';
 
 /** The public side (no login): published versions only; a draft or submitted report does not exist here. */
+
+/** The office's reason for a unit's extension is internal: the public sees the date only. */
+function publicView<T extends UnitReportView>(view: T): T {
+  return view.extension === null ? view : { ...view, extension: { dueDate: view.extension.dueDate, reason: '' } };
+}
 
 export async function listPublishedUnitReports(db: Kysely<Database>, filter: { year?: number } = {}): Promise<PublishedUnitReport[]> {
   const rounds = await listRoundRows(db, filter);
@@ -17,9 +22,10 @@ export async function listPublishedUnitReports(db: Kysely<Database>, filter: { y
   for (const r of published) newestPublished.set(`${r.round_id}|${r.unit_key}`, Math.max(newestPublished.get(`${r.round_id}|${r.unit_key}`) ?? 0, r.version));
   const items = await listItems(db, published.map((r) => r.id));
   const roundOf = new Map(rounds.map((r) => [r.id, r]));
+  const extensions = await loadExtensions(db, published.map((r) => r.round_id));
   return published
     .map((r) => ({
-      ...toReportView(r, roundOf.get(r.round_id) as UnitReportRoundRow, facts.get(`${r.round_id}|${r.unit_key}`), items),
+      ...publicView(toReportView(r, roundOf.get(r.round_id) as UnitReportRoundRow, facts.get(`${r.round_id}|${r.unit_key}`), items, {}, extensions)),
       superseded: newestPublished.get(`${r.round_id}|${r.unit_key}`) !== r.version,
     }))
     .sort((a, b) => b.year - a.year || (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''));
@@ -30,5 +36,6 @@ export async function getPublishedUnitReport(db: Kysely<Database>, id: number): 
   if (row === null || row.status !== 'published') throw notFound(`已发布的报告 ${id} `);
   const round = await findRound(db, row.round_id);
   if (round === null) throw notFound(`已发布的报告 ${id} `);
-  return buildDetail(db, row, round, null);
+  const detail = await buildDetail(db, row, round, null);
+  return { ...publicView(detail), versions: detail.versions.map(publicView) };
 }

@@ -19,7 +19,9 @@ import { badRequest, forbidden, invalidState, notFound } from '../responsibility
 import { createTaskRecord } from '../responsibility/task.service.ts';
 import { auditUnitReport } from './unit-report-audit.ts';
 import type { RoundOverview, UnitReportRoundView } from './unit-report.contract.ts';
-import { seriesFacts, toReportView, toRoundView } from './unit-report-views.ts';
+import { loadExtensions, seriesFacts, toReportView, toRoundView } from './unit-report-views.ts';
+import { findAudit } from '../../storage/repositories/audit.repository.ts';
+import { toChangeViews, toExtensionView } from '../deadlines/round-deadline.shared.ts';
 
 /**
  * Reporting rounds: the office opens one for a year and a kind with a deadline; every department the city plans
@@ -197,8 +199,9 @@ export async function roundOverview(db: Kysely<Database>, actor: Actor, ref: num
   const facts = seriesFacts(rows);
   const latest = rows.filter((r) => facts.get(`${r.round_id}|${r.unit_key}`)?.latestVersion === r.version);
   const items = await listItems(db, latest.map((r) => r.id));
+  const extensions = await loadExtensions(db, [round.id]);
   const units = latest
-    .map((r) => toReportView(r, round, facts.get(`${r.round_id}|${r.unit_key}`), items, clock))
+    .map((r) => toReportView(r, round, facts.get(`${r.round_id}|${r.unit_key}`), items, clock, extensions))
     .sort((a, b) => (a.unitKind === b.unitKind ? 0 : a.unitKind === 'department' ? -1 : 1) || (a.unitKind === 'department' ? (a.departmentId ?? 0) - (b.departmentId ?? 0) : a.unitCode.localeCompare(b.unitCode)));
   const count = (p: (u: (typeof units)[number]) => boolean) => units.filter(p).length;
   return {
@@ -214,8 +217,18 @@ export async function roundOverview(db: Kysely<Database>, actor: Actor, ref: num
       published: count((u) => u.status === 'published'),
       returned: count((u) => u.status === 'returned'),
     },
+    // A unit's user sees its own extension only; the office, bureau and viewers every one.
+    extensions: [...extensions.values()].filter((e) => latest.some((r) => r.unit_key === e.unit_key)).map(toExtensionView),
+    // Whole-round changes to everyone; a unit's extension to those who may read its report.
+    deadlineChanges: toChangeViews(await findAudit(db, { entity: 'unit_report_round', entityKey: String(round.id), actions: [ROUND_DEADLINE_ACTION] })).filter(
+      (c) => c.unitKey === null || latest.some((r) => r.unit_key === c.unitKey),
+    ),
+    canChangeDeadline: canManageUnitReports(actor),
   };
 }
+
+/** The audit action of a deadline change, on the round (entity 'unit_report_round') and on each report it moves. */
+export const ROUND_DEADLINE_ACTION = 'unit_report_round.deadline';
 
 /** The reports an actor may list: all (office, statistics bureau, viewers, city staff), else its own unit's. */
 export function scopeOf(actor: Actor): { departmentId: number } | { regionCode: string } | null {

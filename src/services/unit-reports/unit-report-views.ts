@@ -21,6 +21,9 @@ import { findAudit } from '../../storage/repositories/audit.repository.ts';
 import { listAttachments, listComments, listItems, listUnitReportRows } from '../../storage/repositories/unit-report.repository.ts';
 import type { Database } from '../../storage/schema.ts';
 import type { UnitReportItemRow, UnitReportRoundRow, UnitReportRow } from '../../storage/schema/unit-reports.schema.ts';
+import { effectiveDue } from '../../core/deadlines/round-deadline.ts';
+import { extensionIndex, listDeadlineExtensions } from '../../storage/repositories/deadline-extension.repository.ts';
+import type { DeadlineExtensionRow } from '../../storage/schema/deadlines.schema.ts';
 import type { Clock } from '../responsibility/clock.ts';
 import { todayOf } from '../responsibility/clock.ts';
 import type { UnitReportDetail, UnitReportItemView, UnitReportRoundView, UnitReportView } from './unit-report.contract.ts';
@@ -41,6 +44,7 @@ const ACTION_LABELS: Record<string, string> = {
   'unit_report.correct': '创建更正版本',
   'unit_report.attach': '上传附件',
   'unit_report.detach': '删除附件',
+  'unit_report.deadline': '调整截止日期',
 };
 
 export const unitOf = (r: UnitReportRow): ReportUnit => ({ unitKind: r.unit_kind, departmentId: r.department_id, regionCode: r.region_code });
@@ -71,9 +75,23 @@ export function seriesFacts(rows: readonly UnitReportRow[]): Map<string, SeriesF
   return out;
 }
 
-export function toReportView(r: UnitReportRow, round: UnitReportRoundRow, facts: SeriesFacts | undefined, items: readonly UnitReportItemRow[], clock: Clock = {}): UnitReportView {
+/** Per-unit deadline extensions of report rounds, keyed `${roundId}|${unitKey}` (for toReportView). */
+export type ExtensionLookup = ReadonlyMap<string, DeadlineExtensionRow>;
+
+export async function loadExtensions(db: Kysely<Database>, roundIds: readonly number[]): Promise<ExtensionLookup> {
+  return extensionIndex(await listDeadlineExtensions(db, 'unit_report', [...new Set(roundIds)]));
+}
+
+/**
+ * A report version as the API shows it. Lateness is measured from the series' first submission against the
+ * unit's deadline in force now (the round's, or its extension): after an extension a unit that submitted after
+ * the old date is on time.
+ */
+export function toReportView(r: UnitReportRow, round: UnitReportRoundRow, facts: SeriesFacts | undefined, items: readonly UnitReportItemRow[], clock: Clock = {}, extensions: ExtensionLookup = new Map()): UnitReportView {
   const first = facts?.firstSubmittedAt ?? r.submitted_at;
-  const lateness = latenessOf(round.due_date, first === null ? null : dayOf(first), todayOf(clock));
+  const extension = extensions.get(`${r.round_id}|${r.unit_key}`);
+  const due = effectiveDue(round.due_date, extension?.due_date);
+  const lateness = latenessOf(due, first === null ? null : dayOf(first), todayOf(clock));
   const own = items.filter((i) => i.report_id === r.id);
   return {
     id: r.id,
@@ -91,7 +109,9 @@ export function toReportView(r: UnitReportRow, round: UnitReportRoundRow, facts:
     title: r.title,
     status: r.status,
     statusLabel: UNIT_REPORT_STATUS_LABELS[r.status],
-    dueDate: round.due_date,
+    dueDate: due,
+    roundDueDate: round.due_date,
+    extension: extension !== undefined && extension.due_date > round.due_date ? { dueDate: extension.due_date, reason: extension.reason } : null,
     submittedAt: first,
     lastSubmittedAt: r.last_submitted_at,
     approvedAt: r.approved_at,
@@ -136,7 +156,8 @@ export async function buildDetail(db: Kysely<Database>, row: UnitReportRow, roun
   const unit = unitOf(row);
   const editable = EDITABLE_STATUSES.includes(row.status);
   const pending = PENDING_STATUSES.includes(row.status);
-  const view = toReportView(row, round, facts, items, clock);
+  const extensions = await loadExtensions(db, [round.id]);
+  const view = toReportView(row, round, facts, items, clock, extensions);
   const latestPublished = view.latest && row.status === 'published';
   return {
     ...view,
@@ -149,7 +170,7 @@ export async function buildDetail(db: Kysely<Database>, row: UnitReportRow, roun
         ? []
         : (await listComments(db, [row.id])).map((c) => ({ id: c.id, authorName: c.author_name, text: c.text, stage: c.stage, createdAt: c.created_at })),
     attachments: (await listAttachments(db, row.id)).map((a) => ({ id: a.id, fileName: a.file_name, mime: a.mime, size: a.size, uploadedByName: a.uploaded_by_name, uploadedAt: a.uploaded_at })),
-    versions: visible.map((s) => toReportView(s, round, facts, items, clock)),
+    versions: visible.map((s) => toReportView(s, round, facts, items, clock, extensions)),
     history:
       actor === null
         ? []

@@ -1,3 +1,4 @@
+import type { DeadlineChangeView, DeadlineExtensionView } from '../../core/deadlines/round-deadline.ts';
 import type { Lateness, UnitItemRole, UnitKind, UnitProgress, UnitReportKind, UnitReportStatus } from '../../core/unit-reports/unit-report.types.ts';
 
 /** What the API answers about the units' reports (the web front end has its own copy of these shapes). */
@@ -30,8 +31,13 @@ export interface UnitReportView {
   title: string;
   status: UnitReportStatus;
   statusLabel: string;
+  /** The deadline in force for this unit: the round's, or the unit's extension when later. */
   dueDate: string;
-  /** First submission of the series (lateness is measured on it). */
+  /** The round's own deadline. */
+  roundDueDate: string;
+  /** The unit's own extension, when it has one (调整截止日期 for one unit). */
+  extension: { dueDate: string; reason: string } | null;
+  /** First submission of the series (lateness is measured on it, against the deadline in force now). */
   submittedAt: string | null;
   lastSubmittedAt: string | null;
   approvedAt: string | null;
@@ -108,7 +114,15 @@ export interface RoundOverview {
   /** The latest version of each unit's report. */
   units: UnitReportView[];
   counts: { total: number; submitted: number; notSubmitted: number; overdue: number; late: number; approved: number; published: number; returned: number };
+  /** Units given a later deadline than the round's. */
+  extensions: DeadlineExtensionView[];
+  /** Every change of the round's deadline (whole round or one unit), oldest first. */
+  deadlineChanges: DeadlineChangeView[];
+  /** Whether the actor may change the deadline (the office). */
+  canChangeDeadline: boolean;
 }
+
+export type { DeadlineChangeView, DeadlineExtensionView } from '../../core/deadlines/round-deadline.ts';
 
 export interface PublishedUnitReport extends UnitReportView {
   superseded: boolean;

@@ -1,5 +1,6 @@
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun, type FileChild } from 'docx';
-import { body, dataTable, FONTS, reportSection, reportStyles, SIZES } from '../reports/docx-style.ts';
+import { AlignmentType, HeadingLevel, Paragraph, TextRun, type FileChild } from 'docx';
+import { caption, heading1, heading2, reportDocx } from '../reports/docx-blocks.ts';
+import { body, dataTable, FONTS, SIZES } from '../reports/docx-style.ts';
 import type { UnitReportDetail, UnitReportItemView } from './unit-report.contract.ts';
 
 /**
@@ -26,8 +27,6 @@ export function cnOrdinal(n: number): string {
   return String(n);
 }
 
-const heading1 = (text: string) => new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(text)] });
-const heading2 = (text: string) => new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(text)] });
 const centered = (text: string) => new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, size: SIZES.body })] });
 const labelled = (label: string, text: string) => new Paragraph({ style: 'BodyText', children: [new TextRun({ text: `${label}：`, bold: true }), new TextRun(text)] });
 
@@ -59,7 +58,7 @@ export function nextPlanHeading(r: Pick<UnitReportDetail, 'kind' | 'year'>): str
 function goalBlocks(items: readonly UnitReportItemView[], titles: ReadonlyMap<string, string> | undefined): FileChild[] {
   if (items.length === 0) return [body('本单位在本报告中没有牵头或参与的目标。')];
   const blocks: FileChild[] = [
-    new Paragraph({ style: 'TableCaption', children: [new TextRun('表1　目标任务落实情况一览')] }),
+    caption('表1　目标任务落实情况一览'),
     dataTable(
       [
         { title: '序号', width: 7, align: 'center' },
@@ -112,14 +111,7 @@ export function unitReportBlocks(r: UnitReportDetail, options: UnitReportDocxOpt
 
 /** The .docx bytes of a unit's report. */
 export function unitReportDocx(r: UnitReportDetail, options: UnitReportDocxOptions): Promise<Buffer> {
-  const doc = new Document({
-    creator: r.unitName,
-    title: r.title,
-    description: options.dataLabel === null ? r.title : `${r.title}（${options.dataLabel}）`,
-    styles: reportStyles,
-    sections: [{ ...reportSection(r.title, options.dataLabel), children: unitReportBlocks(r, options) }],
-  });
-  return Packer.toBuffer(doc);
+  return reportDocx({ title: r.title, issuer: r.unitName, dataLabel: options.dataLabel }, unitReportBlocks(r, options));
 }
 
 /** The file name of the export: 标题（第N版）.docx. */

@@ -3,8 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../test/databases.ts';
 import { listRegions } from '../../storage/repositories/region.repository.ts';
 import { getTask } from '../responsibility/task.service.ts';
-import { ResponsibilityError } from '../responsibility/responsibility.errors.ts';
-import { actor, actorsFor, seedGoalsOf, seedResponsibility, ZHANGDIAN, ZIBO } from '../responsibility/responsibility.test-support.ts';
+import { rejects, actor, actorsFor, seedGoalsOf, seedResponsibility, ZHANGDIAN, ZIBO } from '../responsibility/responsibility.test-support.ts';
 import type { ResponsibilitySeed } from '../responsibility/responsibility.test-support.ts';
 import type { UnitReportDetail } from './unit-report.contract.ts';
 import { listSelfAssessments } from './unit-report-evaluation.ts';
@@ -26,16 +25,6 @@ import {
 } from './unit-report.service.ts';
 
 const at = (date: string) => ({ now: new Date(`${date}T04:00:00Z`) });
-
-async function rejects(work: Promise<unknown>, status: number, message: string | RegExp): Promise<void> {
-  const err = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ResponsibilityError);
-  expect((err as ResponsibilityError).status).toBe(status);
-  expect((err as ResponsibilityError).message).toMatch(message);
-}
 
 const keys = (refs: { plan: string; domain: number; goal: number }[]) => refs.map((r) => `${r.plan}/${r.domain}/${r.goal}`).sort();
 

@@ -32,12 +32,13 @@ import { inTransaction } from '../../storage/transaction.ts';
 import type { Clock } from '../responsibility/clock.ts';
 import { stampOf } from '../responsibility/clock.ts';
 import { badRequest, forbidden, invalidState, notFound } from '../responsibility/responsibility.errors.ts';
+import { closeReviewTask, openReviewTask } from '../responsibility/task-review.service.ts';
 import { closeTaskRecord } from '../responsibility/task.service.ts';
 import type { Updateable } from 'kysely';
 import { auditUnitReport } from './unit-report-audit.ts';
 import type { UnitReportAttachmentView, UnitReportDetail, UnitReportView } from './unit-report.contract.ts';
 import { scopeOf } from './unit-report-round.service.ts';
-import { buildDetail, seriesFacts, toReportView, unitOf } from './unit-report-views.ts';
+import { buildDetail, loadExtensions, seriesFacts, toReportView, unitOf } from './unit-report-views.ts';
 
 /**
  * A unit's report through its flow: the unit drafts (saves as often as it likes), submits; the office returns it
@@ -101,7 +102,8 @@ export async function listUnitReports(db: Kysely<Database>, actor: Actor, query:
   const chosen = rows.filter((r) => (query.allVersions || facts.get(`${r.round_id}|${r.unit_key}`)?.latestVersion === r.version) && (query.status === undefined || query.status.length === 0 || query.status.includes(r.status)));
   const items = await listItems(db, chosen.map((r) => r.id));
   const roundOf = new Map(rounds.map((r) => [r.id, r]));
-  return chosen.map((r) => toReportView(r, roundOf.get(r.round_id) as UnitReportRoundRow, facts.get(`${r.round_id}|${r.unit_key}`), items, clock));
+  const extensions = await loadExtensions(db, chosen.map((r) => r.round_id));
+  return chosen.map((r) => toReportView(r, roundOf.get(r.round_id) as UnitReportRoundRow, facts.get(`${r.round_id}|${r.unit_key}`), items, clock, extensions));
 }
 
 export interface ItemChanges {
@@ -210,10 +212,28 @@ async function reopenTask(db: Kysely<Database>, actor: Actor, taskId: number | n
   await recordEvent(db, { at, user_id: actor.userId, user_name: actor.displayName, entity: 'task', entity_id: task.id, action: 'task.reopen', note });
 }
 
-/** Submits a draft (submitted) or a returned report (resubmitted); its deadline task is done. */
+/** The office's review task of a submitted report: 审核：市卫生健康委2024年度妇女儿童发展规划落实情况和2025年工作安排. */
+async function openReview(db: Kysely<Database>, actor: Actor, row: UnitReportRow, round: UnitReportRoundRow, resubmitted: boolean, clock: Clock): Promise<void> {
+  await openReviewTask(
+    db,
+    actor,
+    {
+      source: { type: 'unit_report_review', id: row.id },
+      kind: round.kind === 'annual' ? 'annual_report' : 'other',
+      title: `审核：${row.title}${row.version > 1 ? `（第${row.version}版）` : ''}`,
+      description: `${row.unit_name}${resubmitted ? '修改后重新提交' : '已提交'}报告，请审核：审定或退回修改${row.correction_note ? `；更正原因：${row.correction_note}` : ''}`,
+      year: round.year,
+    },
+    clock,
+  );
+}
+
+const review = (id: number) => ({ type: 'unit_report_review', id }) as const;
+
+/** Submits a draft (submitted) or a returned report (resubmitted); its deadline task is done, the office's review task opens. */
 export async function submitUnitReport(db: Kysely<Database>, actor: Actor, id: number, clock: Clock = {}): Promise<UnitReportDetail> {
   await inTransaction(db, async (trx) => {
-    const { row } = await loadReport(trx, id);
+    const { row, round } = await loadReport(trx, id);
     requireWriter(actor, row, '提交报告');
     if (!EDITABLE_STATUSES.includes(row.status)) throw invalidState(`报告当前为“${UNIT_REPORT_STATUS_LABELS[row.status]}”，不能提交`);
     const missing = await missingParts(trx, row);
@@ -223,6 +243,7 @@ export async function submitUnitReport(db: Kysely<Database>, actor: Actor, id: n
     await transition(trx, row, [row.status], { status, submitted_at: row.submitted_at ?? at, last_submitted_at: at, submitted_by_name: actor.displayName, updated_at: at }, '提交');
     await auditUnitReport(trx, actor, at, row.id, status === 'submitted' ? 'unit_report.submit' : 'unit_report.resubmit', { before: { status: row.status }, after: { status } });
     await closeTask(trx, actor, row.task_id, '报告已提交', clock);
+    await openReview(trx, actor, row, round, status === 'resubmitted', clock);
   });
   return getUnitReport(db, actor, id, clock);
 }
@@ -239,6 +260,7 @@ export async function returnUnitReport(db: Kysely<Database>, actor: Actor, id: n
     await insertComment(trx, { report_id: row.id, author_id: actor.userId, author_name: actor.displayName, text, stage: 'returned', created_at: at });
     await auditUnitReport(trx, actor, at, row.id, 'unit_report.return', { before: { status: row.status }, after: { status: 'returned' }, reason: text });
     await reopenTask(trx, actor, row.task_id, `报告被退回：${text}`, clock);
+    await closeReviewTask(trx, actor, review(row.id), `已退回：${text}`, clock);
   });
   return getUnitReport(db, actor, id, clock);
 }
@@ -265,6 +287,7 @@ export async function approveUnitReport(db: Kysely<Database>, actor: Actor, id: 
     const at = stampOf(clock);
     await transition(trx, row, PENDING_STATUSES, { status: 'approved', approved_at: at, approved_by_name: actor.displayName, updated_at: at }, '审定');
     await auditUnitReport(trx, actor, at, row.id, 'unit_report.approve', { before: { status: row.status }, after: { status: 'approved' } });
+    await closeReviewTask(trx, actor, review(row.id), '已审定', clock);
   });
   return getUnitReport(db, actor, id, clock);
 }
@@ -277,6 +300,7 @@ export async function publishUnitReport(db: Kysely<Database>, actor: Actor, id: 
     // The audit row first: after the update the report can no longer change.
     await auditUnitReport(trx, actor, at, row.id, 'unit_report.publish', { before: { status: row.status }, after: { status: 'published' } });
     await transition(trx, row, ['approved'], { status: 'published', published_at: at, published_by_name: actor.displayName, updated_at: at }, '发布');
+    await closeReviewTask(trx, actor, review(row.id), '已发布', clock);
   });
   return getUnitReport(db, actor, id, clock);
 }

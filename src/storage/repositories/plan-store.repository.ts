@@ -4,7 +4,7 @@ import type { Target, UnplacedPhrase } from '../../core/target/target.types.ts';
 import { rowsPerInsert } from '../database.ts';
 import type { Database, GoalUnitsTable, NewTarget, UnplacedPhrasesTable } from '../schema.ts';
 import type { Insertable } from 'kysely';
-import { chunks } from './row-mappers.ts';
+import { chunks, targetColumns } from './row-mappers.ts';
 
 export const DEFAULT_REGION_CODE = '370300';
 
@@ -50,20 +50,9 @@ function targetRow(t: Target, ord: number, source: { goal_id: number } | { measu
     goal_id: 'goal_id' in source ? source.goal_id : null,
     measure_id: 'measure_id' in source ? source.measure_id : null,
     ord,
-    indicator_name: t.indicator,
+    ...targetColumns(t),
+    // A code the catalogue does not know stays unmatched (the column references indicators.code).
     indicator_code: t.indicatorCode !== null && codes.has(t.indicatorCode) ? t.indicatorCode : null,
-    kind: t.kind,
-    op: t.op,
-    value: t.value,
-    unit: t.unit,
-    base_year: t.baseYear,
-    target_year: t.targetYear,
-    text: t.text,
-    direction: t.direction ?? null,
-    ratio_left: t.ratio?.[0] ?? null,
-    ratio_right: t.ratio?.[1] ?? null,
-    scope: t.scope ?? null,
-    reference: t.reference ?? null,
   };
 }
 

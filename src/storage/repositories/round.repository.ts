@@ -52,6 +52,10 @@ export async function setRoundStatus(
     .execute();
 }
 
+export async function setRoundDueDate(db: Kysely<Database>, id: number, dueDate: string): Promise<void> {
+  await db.updateTable('rounds').set({ due_date: dueDate }).where('id', '=', id).execute();
+}
+
 /** An indicator of the catalogue with the department that reports it for the city. */
 export interface ReportingIndicator {
   definition: IndicatorDefinition;

@@ -1,6 +1,7 @@
 import type { StoredTarget, PlanRef } from '../../api/contract.ts';
 import type { TargetRow } from '../schema.ts';
 import type { PlanKind } from '../../core/plan/plan.types.ts';
+import type { Target } from '../../core/target/target.types.ts';
 
 /** A stored target as the domain's Target (optional fields only when set), with its id. */
 export function toStoredTarget(row: TargetRow): StoredTarget {
@@ -21,6 +22,26 @@ export function toStoredTarget(row: TargetRow): StoredTarget {
   if (row.scope !== null) target.scope = row.scope;
   if (row.reference !== null) target.reference = row.reference;
   return target;
+}
+
+/** A target's terms as the columns of the city's and the counties' target tables (toStoredTarget's inverse). */
+export function targetColumns(t: Target) {
+  return {
+    indicator_name: t.indicator,
+    indicator_code: t.indicatorCode,
+    kind: t.kind,
+    op: t.op,
+    value: t.value,
+    unit: t.unit,
+    base_year: t.baseYear,
+    target_year: t.targetYear,
+    text: t.text,
+    direction: t.direction ?? null,
+    ratio_left: t.ratio?.[0] ?? null,
+    ratio_right: t.ratio?.[1] ?? null,
+    scope: t.scope ?? null,
+    reference: t.reference ?? null,
+  };
 }
 
 export function parseJsonList<T = string>(text: string | null): T[] {

@@ -29,6 +29,8 @@ export interface TaskFilter {
   dueTo?: string;
   /** Open tasks due before this date. */
   overdueOn?: string;
+  /** Only the committee office's own tasks (the city, no department): its review tasks (审核) and the like. */
+  officeOwned?: { regionCode: string };
   source?: { type: TaskSourceType; id?: number };
   year?: number;
 }
@@ -46,6 +48,7 @@ export async function listTaskRows(db: Kysely<Database>, filter: TaskFilter = {}
         ? q.where('owner_department_id', '=', scope.departmentId)
         : q.where('owner_department_id', 'is', null).where('owner_region_code', '=', scope.regionCode ?? '');
   }
+  if (filter.officeOwned !== undefined) q = q.where('owner_department_id', 'is', null).where('owner_region_code', '=', filter.officeOwned.regionCode);
   if (filter.dueFrom !== undefined) q = q.where('due_date', '>=', filter.dueFrom);
   if (filter.dueTo !== undefined) q = q.where('due_date', '<=', filter.dueTo);
   if (filter.overdueOn !== undefined) q = q.where('status', '=', 'open').where('due_date', '<', filter.overdueOn);
@@ -70,20 +73,38 @@ export async function deleteReminderContact(db: Kysely<Database>, id: number): P
   return Number(result.numDeletedRows) > 0;
 }
 
-/** Inserts a notification unless one exists for the task, date and recipient; returns it only when new. */
+/**
+ * Inserts a notification unless one exists for the task, date and recipient; returns it only when new. A single
+ * INSERT … ON CONFLICT DO NOTHING on task_notifications_unique, so two runs building the same day's reminders at
+ * the same time get one row, and the run that lost simply gets null.
+ */
 export async function insertNotificationOnce(db: Kysely<Database>, row: Insertable<Database['task_notifications']>) {
-  const existing = await db
-    .selectFrom('task_notifications')
-    .select('id')
-    .where('task_id', '=', row.task_id)
-    .where('remind_on', '=', row.remind_on)
-    .where('recipient', '=', row.recipient)
+  const inserted = await db
+    .insertInto('task_notifications')
+    .values(row)
+    .onConflict((oc) => oc.columns(['task_id', 'remind_on', 'recipient']).doNothing())
+    .returningAll()
     .executeTakeFirst();
-  if (existing) return null;
-  return db.insertInto('task_notifications').values(row).returningAll().executeTakeFirstOrThrow();
+  return inserted ?? null;
 }
 
-/** Records one delivery attempt: sent (error null) or failed with the error; counts the attempt. */
+/**
+ * Claims an undelivered message for one run: a single conditional UPDATE that succeeds only while the message is
+ * still pending or failed and no other run holds a claim newer than `staleBefore` (an older one is from a run that
+ * crashed and is taken over). True when this run now holds the message and may send it.
+ */
+export async function claimNotification(db: Kysely<Database>, id: number, claim: { token: string; at: string; staleBefore: string }): Promise<boolean> {
+  const result = await db
+    .updateTable('task_notifications')
+    .set({ claim_token: claim.token, claimed_at: claim.at })
+    .where('id', '=', id)
+    .where('status', 'in', ['pending', 'failed'])
+    .where((eb) => eb.or([eb('claim_token', 'is', null), eb('claimed_at', 'is', null), eb('claimed_at', '<', claim.staleBefore)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Records one delivery attempt: sent (error null) or failed with the error; counts the attempt and releases the claim. */
 export async function recordDeliveryAttempt(db: Kysely<Database>, id: number, error: string | null, at: string): Promise<void> {
   await db
     .updateTable('task_notifications')
@@ -93,9 +114,16 @@ export async function recordDeliveryAttempt(db: Kysely<Database>, id: number, er
       sent_at: error === null ? at : null,
       attempts: eb('attempts', '+', 1),
       last_attempt_at: at,
+      claim_token: null,
+      claimed_at: null,
     }))
     .where('id', '=', id)
     .execute();
+}
+
+/** Releases a claim without an attempt (the message was not handed to the mail server after all). */
+export async function releaseNotificationClaim(db: Kysely<Database>, id: number, token: string): Promise<void> {
+  await db.updateTable('task_notifications').set({ claim_token: null, claimed_at: null }).where('id', '=', id).where('claim_token', '=', token).execute();
 }
 
 /** Notes why an unsent message was left in the outbox this run (its status stays as it is). */

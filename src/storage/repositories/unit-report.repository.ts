@@ -34,6 +34,10 @@ export async function listRoundRows(db: Kysely<Database>, filter: { year?: numbe
   return q.orderBy('year', 'desc').orderBy('id', 'desc').execute();
 }
 
+export async function setRoundDueDate(db: Kysely<Database>, id: number, dueDate: string): Promise<void> {
+  await db.updateTable('unit_report_rounds').set({ due_date: dueDate }).where('id', '=', id).execute();
+}
+
 export async function insertUnitReport(db: Kysely<Database>, row: Insertable<UnitReportsTable>): Promise<UnitReportRow> {
   return db.insertInto('unit_reports').values(row).returningAll().executeTakeFirstOrThrow();
 }

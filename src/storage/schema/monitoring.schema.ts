@@ -124,7 +124,7 @@ export interface ReviewCommentsTable {
  * 'data_value_batch': one row for the values an import changed in one region and year (and form); its
  * after_json holds each value's before and after (see audit.repository.ts), read back per value by findAudit.
  */
-export type AuditEntity = 'data_value' | 'data_value_batch' | 'form' | 'round' | 'indicator_reporter' | 'validation_rule' | 'warning' | 'unit_report';
+export type AuditEntity = 'data_value' | 'data_value_batch' | 'form' | 'round' | 'indicator_reporter' | 'validation_rule' | 'warning' | 'unit_report' | 'unit_report_round';
 
 /**
  * Append-only: the application inserts and reads, never updates or deletes; triggers refuse UPDATE and DELETE

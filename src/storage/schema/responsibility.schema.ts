@@ -74,6 +74,9 @@ export interface TaskNotificationsTable {
   /** Delivery attempts so far. */
   attempts: Generated<number>;
   last_attempt_at: string | null;
+  /** The run sending it now (a random token) and since when; null when no run holds it (0010-outbox-claim). */
+  claim_token: string | null;
+  claimed_at: string | null;
 }
 
 /** A county's own plan derived from (or imported and matched to) the city plan of the same kind and period. */

@@ -37,6 +37,8 @@ export interface TaskQuery {
   dueTo?: string;
   overdue?: boolean;
   year?: number;
+  /** Only the committee office's own tasks (its reviews of what units submitted). */
+  office?: boolean;
 }
 
 /** The owner of a new task: a department, a county, or a county's department. */
@@ -70,7 +72,7 @@ export const responsibilityApi = {
   tasks: (q: TaskQuery = {}, signal?: AbortSignal) =>
     getJson<TaskView[]>(
       '/tasks',
-      { status: list(q.status), kind: list(q.kind), department: q.department, regionCode: q.regionCode, dueFrom: q.dueFrom, dueTo: q.dueTo, overdue: q.overdue ? 1 : undefined, year: q.year },
+      { status: list(q.status), kind: list(q.kind), department: q.department, regionCode: q.regionCode, dueFrom: q.dueFrom, dueTo: q.dueTo, overdue: q.overdue ? 1 : undefined, year: q.year, office: q.office ? 1 : undefined },
       signal,
     ),
   overdue: (signal?: AbortSignal) => getJson<TaskView[]>('/tasks/overdue', undefined, signal),

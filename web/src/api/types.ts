@@ -54,6 +54,8 @@ export type { PlatformMeta } from '../../../src/services/evaluation/meta.service
 export type {
   EvaluationResult,
   EvaluationStatus,
+  StatusCategory,
+  TargetBasis,
   RegionSpread,
   SexGap,
   UrbanRuralGap,

@@ -1,15 +1,20 @@
-import { Suspense, useEffect, useState } from 'react';
-import { Flex, Layout, Menu, Spin, Tag, Typography } from 'antd';
+import { Suspense, lazy, useEffect, useState } from 'react';
+import { Flex, Layout, Menu, Spin, Tag } from 'antd';
 import type { MenuProps } from 'antd';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { UserMenu } from '../features/auth/UserMenu.tsx';
-import { DemoBanner } from '../features/meta/DemoBanner.tsx';
+import { useMeta } from '../features/meta/meta-context.tsx';
 import { APP_TITLE } from './app-title.ts';
-import { HeaderSearch } from './HeaderSearch.tsx';
+import { RouteErrorBoundary } from './ErrorPages.tsx';
 import { NAV_ITEMS, navKeyFor, navParentOf } from './nav.tsx';
 import type { NavItem } from './nav.tsx';
 
 type MenuItem = NonNullable<MenuProps['items']>[number];
+
+// The search box brings antd Input (and with it rc-form): it follows the frame instead of delaying it.
+const HeaderSearch = lazy(() => import('./HeaderSearch.tsx').then((m) => ({ default: m.HeaderSearch })));
+// Only demo databases show the banner: its antd Alert is not part of every first load.
+const DemoBanner = lazy(() => import('../features/meta/DemoBanner.tsx').then((m) => ({ default: m.DemoBanner })));
 
 function menuItem(item: NavItem, child = false): MenuItem {
   if (item.children) {
@@ -43,6 +48,7 @@ const menuItems: MenuProps['items'] = NAV_ITEMS.map((item) => menuItem(item));
 export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
+  const demo = useMeta()?.demo === true;
   const [collapsed, setCollapsed] = useState(false);
   const selected = navKeyFor(location.pathname);
   const parent = navParentOf(selected);
@@ -58,10 +64,12 @@ export function AppLayout() {
             <span className="app-emblem" aria-hidden>
               妇儿
             </span>
-            <Typography.Text className="app-title">{APP_TITLE}</Typography.Text>
+            <span className="app-title">{APP_TITLE}</span>
           </Link>
           <Flex align="center" gap={16} className="app-header-tools">
-            <HeaderSearch />
+            <Suspense fallback={<div className="header-search header-search-placeholder" aria-hidden />}>
+              <HeaderSearch />
+            </Suspense>
             <UserMenu />
           </Flex>
         </Flex>
@@ -86,16 +94,22 @@ export function AppLayout() {
           />
         </Layout.Sider>
         <Layout.Content className="app-content">
-          <DemoBanner />
-          <Suspense
-            fallback={
-              <div className="page-loading">
-                <Spin />
-              </div>
-            }
-          >
-            <Outlet />
-          </Suspense>
+          {demo && (
+            <Suspense fallback={null}>
+              <DemoBanner />
+            </Suspense>
+          )}
+          <RouteErrorBoundary pathname={location.pathname}>
+            <Suspense
+              fallback={
+                <div className="page-loading">
+                  <Spin />
+                </div>
+              }
+            >
+              <Outlet />
+            </Suspense>
+          </RouteErrorBoundary>
           <footer className="app-footer">淄博市妇女儿童工作委员会办公室 · 监测评估平台</footer>
         </Layout.Content>
       </Layout>

@@ -4,9 +4,11 @@ import type { RouteObject } from 'react-router-dom';
 import { Navigate } from 'react-router-dom';
 import { RequireAuth } from '../features/auth/RequireAuth.tsx';
 import { AppLayout } from './AppLayout.tsx';
-import { NotFoundPage, RouteErrorPage } from './ErrorPages.tsx';
 
-// Each screen is its own chunk: the first load carries only the frame.
+// Each screen is its own chunk: the first load carries only the frame (web/scripts/bundle-size.ts measures it).
+// Keep pages out of static imports here and in AppLayout/nav: one static import pulls a page and its antd components
+// into every first load.
+const NotFoundPage = lazy(() => import('./NotFoundPage.tsx'));
 const PlanListPage = lazy(() => import('../features/plans/PlanListPage.tsx'));
 const PlanPage = lazy(() => import('../features/plans/PlanPage.tsx'));
 const GoalPage = lazy(() => import('../features/goals/GoalPage.tsx'));
@@ -51,58 +53,52 @@ const PilotPage = lazy(() => import('../features/responsibility/pilots/PilotPage
 const guarded = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
 
 export const routes: RouteObject[] = [
-  { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+  { path: '/login', element: <LoginPage /> },
   {
     path: '/',
     element: <AppLayout />,
-    errorElement: <RouteErrorPage />,
     children: [
-      {
-        errorElement: <RouteErrorPage />,
-        children: [
-          { index: true, element: <Navigate to="/plans" replace /> },
-          { path: 'plans', element: <PlanListPage /> },
-          { path: 'plans/:code', element: <PlanPage /> },
-          { path: 'goals/:id', element: <GoalPage /> },
-          { path: 'measures/:id', element: <MeasurePage /> },
-          { path: 'departments', element: <DepartmentListPage /> },
-          { path: 'departments/:id', element: <DepartmentPage /> },
-          { path: 'indicators', element: <IndicatorListPage /> },
-          { path: 'indicators/:code', element: <IndicatorPage /> },
-          { path: 'regions', element: <RegionsPage /> },
-          { path: 'search', element: <SearchPage /> },
-          { path: 'data-entry', element: guarded(<FormListPage />) },
-          { path: 'data-entry/forms/:id', element: guarded(<FormPage />) },
-          { path: 'data-entry/review', element: guarded(<ReviewQueuePage />) },
-          { path: 'data-entry/progress', element: guarded(<ProgressPage />) },
-          { path: 'data-entry/rollup', element: guarded(<RollUpPage />) },
-          { path: 'evaluation', element: guarded(<DashboardPage />) },
-          { path: 'evaluation/indicators/:code', element: guarded(<IndicatorEvaluationPage />) },
-          { path: 'evaluation/warnings', element: guarded(<WarningListPage />) },
-          { path: 'evaluation/warnings/:id', element: guarded(<WarningPage />) },
-          { path: 'evaluation/midterm', element: guarded(<MidtermPage />) },
-          { path: 'reports', element: guarded(<ReportListPage />) },
-          { path: 'reports/unit-reports', element: guarded(<UnitReportListPage />) },
-          { path: 'reports/unit-reports/:id', element: guarded(<UnitReportPage />) },
-          { path: 'reports/:id', element: guarded(<ReportPage />) },
-          { path: 'public/reports', element: <PublicReportListPage /> },
-          { path: 'public/reports/:id', element: <PublicReportPage /> },
-          { path: 'public/unit-reports', element: <PublicUnitReportListPage /> },
-          { path: 'public/unit-reports/:id', element: <PublicUnitReportPage /> },
-          { path: 'responsibility', element: guarded(<ResponsibilityListPage />) },
-          { path: 'responsibility/tasks', element: guarded(<TaskPage />) },
-          { path: 'responsibility/county-plans', element: guarded(<CountyPlanListPage />) },
-          { path: 'responsibility/county-plans/:id', element: guarded(<CountyPlanPage />) },
-          { path: 'responsibility/implementation-plans', element: guarded(<ImplementationPlanListPage />) },
-          { path: 'responsibility/implementation-plans/:id', element: guarded(<ImplementationPlanPage />) },
-          { path: 'responsibility/supervision', element: guarded(<SupervisionListPage />) },
-          { path: 'responsibility/supervision/:id', element: guarded(<SupervisionPage />) },
-          { path: 'responsibility/meetings', element: guarded(<MeetingListPage />) },
-          { path: 'responsibility/pilots', element: guarded(<PilotListPage />) },
-          { path: 'responsibility/pilots/:id', element: guarded(<PilotPage />) },
-          { path: '*', element: <NotFoundPage /> },
-        ],
-      },
+      { index: true, element: <Navigate to="/plans" replace /> },
+      { path: 'plans', element: <PlanListPage /> },
+      { path: 'plans/:code', element: <PlanPage /> },
+      { path: 'goals/:id', element: <GoalPage /> },
+      { path: 'measures/:id', element: <MeasurePage /> },
+      { path: 'departments', element: <DepartmentListPage /> },
+      { path: 'departments/:id', element: <DepartmentPage /> },
+      { path: 'indicators', element: <IndicatorListPage /> },
+      { path: 'indicators/:code', element: <IndicatorPage /> },
+      { path: 'regions', element: <RegionsPage /> },
+      { path: 'search', element: <SearchPage /> },
+      { path: 'data-entry', element: guarded(<FormListPage />) },
+      { path: 'data-entry/forms/:id', element: guarded(<FormPage />) },
+      { path: 'data-entry/review', element: guarded(<ReviewQueuePage />) },
+      { path: 'data-entry/progress', element: guarded(<ProgressPage />) },
+      { path: 'data-entry/rollup', element: guarded(<RollUpPage />) },
+      { path: 'evaluation', element: guarded(<DashboardPage />) },
+      { path: 'evaluation/indicators/:code', element: guarded(<IndicatorEvaluationPage />) },
+      { path: 'evaluation/warnings', element: guarded(<WarningListPage />) },
+      { path: 'evaluation/warnings/:id', element: guarded(<WarningPage />) },
+      { path: 'evaluation/midterm', element: guarded(<MidtermPage />) },
+      { path: 'reports', element: guarded(<ReportListPage />) },
+      { path: 'reports/unit-reports', element: guarded(<UnitReportListPage />) },
+      { path: 'reports/unit-reports/:id', element: guarded(<UnitReportPage />) },
+      { path: 'reports/:id', element: guarded(<ReportPage />) },
+      { path: 'public/reports', element: <PublicReportListPage /> },
+      { path: 'public/reports/:id', element: <PublicReportPage /> },
+      { path: 'public/unit-reports', element: <PublicUnitReportListPage /> },
+      { path: 'public/unit-reports/:id', element: <PublicUnitReportPage /> },
+      { path: 'responsibility', element: guarded(<ResponsibilityListPage />) },
+      { path: 'responsibility/tasks', element: guarded(<TaskPage />) },
+      { path: 'responsibility/county-plans', element: guarded(<CountyPlanListPage />) },
+      { path: 'responsibility/county-plans/:id', element: guarded(<CountyPlanPage />) },
+      { path: 'responsibility/implementation-plans', element: guarded(<ImplementationPlanListPage />) },
+      { path: 'responsibility/implementation-plans/:id', element: guarded(<ImplementationPlanPage />) },
+      { path: 'responsibility/supervision', element: guarded(<SupervisionListPage />) },
+      { path: 'responsibility/supervision/:id', element: guarded(<SupervisionPage />) },
+      { path: 'responsibility/meetings', element: guarded(<MeetingListPage />) },
+      { path: 'responsibility/pilots', element: guarded(<PilotListPage />) },
+      { path: 'responsibility/pilots/:id', element: guarded(<PilotPage />) },
+      { path: '*', element: <NotFoundPage /> },
     ],
   },
 ];

@@ -75,6 +75,21 @@ forEachDialect('evaluation and warning API', (getDb) => {
     expect((await get('viewer', '/api/evaluation?year=abc')).statusCode).toBe(400);
   });
 
+  it('不作评估 is told apart from 无量化目标 in /api/evaluation and counted apart on /api/dashboard', async () => {
+    const res = await get('zhangdian', `/api/evaluation?year=2024&region=${ZHANGDIAN}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const results = res.json<YearEvaluation>().results;
+    // 新建、改扩建幼儿园300所以上: a city-wide total, not assessed in a county; 妇女人均预期寿命: direction only.
+    expect(results.find((r) => r.indicatorCode === 'C3.10')).toMatchObject({ status: 'no_target', notAssessed: true, statusLabel: '不作评估', targetBasis: 'city' });
+    expect(results.find((r) => r.indicatorCode === 'W1.01')).toMatchObject({ status: 'no_target', notAssessed: false, statusLabel: '无量化目标' });
+    const dash = (await get('zhangdian', `/api/dashboard?year=2024&region=${ZHANGDIAN}`)).json<Dashboard>();
+    const counts = dash.regions[0]!.counts;
+    expect(counts.not_assessed).toBe(results.filter((r) => r.notAssessed).length);
+    expect(counts.no_target).toBe(results.filter((r) => r.status === 'no_target' && !r.notAssessed).length);
+    expect(counts.total).toBe(results.length);
+    expect(counts.achieved + counts.on_track + counts.at_risk + counts.off_track + counts.insufficient_data + counts.no_target + counts.not_assessed).toBe(counts.total);
+  });
+
   it('GET /api/evaluation/indicators/:code gives what the indicator page charts', async () => {
     const res = await get('education', '/api/evaluation/indicators/W1.03?region=370300');
     expect(res.statusCode, res.body).toBe(200);

@@ -16,6 +16,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { HttpError } from '../../plugins/errors.ts';
 import { actorOf, requireActor } from '../../auth/guards.ts';
+import { attachmentDisposition, XLSX_MIME } from '../download.ts';
 import { toHttpError } from '../monitoring/monitoring-errors.ts';
 import type { DataValueStatus } from '../../../core/monitoring/data-value.types.ts';
 import { VALUE_STATUSES, exportDataValues } from '../../../services/exchange/data-export.service.ts';
@@ -24,7 +25,7 @@ import { DEFAULT_MAX_UPLOAD_BYTES } from '../../../services/exchange/xlsx-layout
 import { buildFormTemplateFile, uploadFormWorkbook } from '../../../services/exchange/xlsx-form.service.ts';
 
 const TAG = '数据交换';
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const XLSX_TYPE = XLSX_MIME;
 
 export interface ExchangeRoutesOptions {
   /** Largest upload accepted (default 10 MB); larger ones are refused by their Content-Length, unread. */
@@ -38,7 +39,7 @@ function attachment(reply: FastifyReply, fileName: string, contentType: string):
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return reply
     .header('content-type', contentType)
-    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .header('content-disposition', attachmentDisposition(fileName, ascii))
     .header('cache-control', 'no-store');
 }
 

@@ -16,7 +16,9 @@ import {
   resetValidationRules,
   setValidationRules,
 } from '../../../services/monitoring/validation-rules.service.ts';
+import { changeRoundDeadline } from '../../../services/monitoring/round-deadline.service.ts';
 import { actorOf, requireActor } from '../../auth/guards.ts';
+import { deadlineBody, deadlineInput } from '../deadline-body.ts';
 import { handled } from './monitoring-errors.ts';
 
 const TAG = '年度监测';
@@ -58,6 +60,11 @@ export const roundRoutes: FastifyPluginAsync = async (app) => {
   );
   r.post('/rounds/:id/reopen', { ...auth, schema: { tags: [TAG], summary: '重新开启填报轮次（统计局、管理员）', params: idParams } }, async (request) =>
     handled(() => reopenRound(app.db, actorOf(request), request.params.id)),
+  );
+  r.post(
+    '/rounds/:id/deadline',
+    { ...auth, schema: { tags: [TAG], summary: '调整截止日期：整轮统一调整，或为某一部门/区县延期（须说明理由；统计局、管理员）', params: idParams, body: deadlineBody } },
+    async (request) => handled(() => changeRoundDeadline(app.db, actorOf(request), request.params.id, deadlineInput(request.body))),
   );
   r.get(
     '/rounds/:id/progress',

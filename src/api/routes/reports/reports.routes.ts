@@ -24,6 +24,7 @@ import {
   type ReportFile,
 } from '../../../services/reports/report-publication.service.ts';
 import { actorOf, requireActor } from '../../auth/guards.ts';
+import { asciiName, DOCX_MIME, sendDownload, XLSX_MIME } from '../download.ts';
 import { mapEvaluationErrors } from '../evaluation/evaluation-errors.ts';
 
 const TAGS = ['报告'];
@@ -35,13 +36,7 @@ const annualQuery = z.object({ year, plan: plan.default('all'), region: z.string
 const evaluationQuery = z.object({ kind: z.enum(['midterm', 'final']), year, plan: plan.default('all'), region: z.string().max(20).optional() });
 
 /** attachment; filename="report.docx"; filename*=UTF-8''淄博市…: an ASCII fallback and the Chinese name. */
-function sendFile(reply: FastifyReply, file: ReportFile): FastifyReply {
-  const ext = file.fileName.slice(file.fileName.lastIndexOf('.'));
-  return reply
-    .header('content-type', file.mime)
-    .header('content-disposition', `attachment; filename="report${ext}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-    .send(file.bytes);
-}
+const sendFile = (reply: FastifyReply, file: ReportFile): FastifyReply => sendDownload(reply, file, asciiName('report', file.fileName));
 
 /**
  * /api/reports: the annual statistical monitoring report (JSON for the web page, .docx), the compendium (.xlsx),
@@ -57,7 +52,7 @@ export const reportRoutes: FastifyPluginAsync = async (app) => {
 
   r.get('/reports/annual.docx', { preHandler: requireActor, schema: { tags: TAGS, summary: '年度统计监测报告（Word）', querystring: annualQuery } }, async (request, reply) => {
     const report = await buildAnnualReport(app.db, { year: request.query.year, plan: request.query.plan, ...(request.query.region ? { regionCode: request.query.region } : {}) });
-    return sendFile(reply, { fileName: `${report.title}.docx`, mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes: await annualReportDocx(report) });
+    return sendFile(reply, { fileName: `${report.title}.docx`, mime: DOCX_MIME, bytes: await annualReportDocx(report) });
   });
 
   r.get(
@@ -69,7 +64,7 @@ export const reportRoutes: FastifyPluginAsync = async (app) => {
 
   r.get('/reports/evaluation.docx', { preHandler: requireActor, schema: { tags: TAGS, summary: '中期/终期评估报告（Word，问题和建议部分待撰写）', querystring: evaluationQuery } }, async (request, reply) => {
     const report = await buildEvaluationReport(app.db, { kind: request.query.kind, year: request.query.year, plan: request.query.plan, ...(request.query.region ? { regionCode: request.query.region } : {}) });
-    return sendFile(reply, { fileName: `${report.title}.docx`, mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes: await evaluationReportDocx(report) });
+    return sendFile(reply, { fileName: `${report.title}.docx`, mime: DOCX_MIME, bytes: await evaluationReportDocx(report) });
   });
 
   r.get(
@@ -77,7 +72,7 @@ export const reportRoutes: FastifyPluginAsync = async (app) => {
     { preHandler: requireActor, schema: { tags: TAGS, summary: '年度妇女儿童统计资料（Excel）', querystring: z.object({ year, from: year.optional(), plan: plan.default('all') }) } },
     async (request, reply) => {
       const c = await buildCompendium(app.db, { year: request.query.year, plan: request.query.plan, ...(request.query.from ? { fromYear: request.query.from } : {}) });
-      return sendFile(reply, { fileName: `${c.title}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: await compendiumXlsx(c) });
+      return sendFile(reply, { fileName: `${c.title}.xlsx`, mime: XLSX_MIME, bytes: await compendiumXlsx(c) });
     },
   );
 

@@ -17,7 +17,7 @@ import {
   updateCountyTarget,
 } from '../../../services/responsibility/county-plan.service.ts';
 import { actorOf } from '../../auth/guards.ts';
-import { decision, direction, idParams, isoDate, nonEmpty, planKind, positiveInt, targetKind, targetOp, text, year } from './schemas.ts';
+import { direction, filingBody, idParams, isoDate, nonEmpty, planKind, positiveInt, reviewBody, targetKind, targetOp, text, year } from './schemas.ts';
 
 const TAGS = ['区县规划'];
 const goalParams = z.object({ id: idParams.shape.id, goalId: idParams.shape.id });
@@ -180,7 +180,7 @@ export const countyPlanRoutes: FastifyPluginAsync = async (app) => {
         tags: TAGS,
         summary: '向市妇儿工委办公室报送区县规划（须已登记颁布日期；报送日期默认今天，纸质报送可登记实际日期）',
         params: idParams,
-        body: z.object({ filedAt: isoDate('报送日期').nullable().optional() }).optional(),
+        body: filingBody,
       },
     },
     async (request) => fileCountyPlan(app.db, actorOf(request), request.params.id, request.body ?? {}),
@@ -193,7 +193,7 @@ export const countyPlanRoutes: FastifyPluginAsync = async (app) => {
         tags: TAGS,
         summary: '市妇儿工委办公室审阅或退回区县规划（退回须说明理由）',
         params: idParams,
-        body: z.object({ decision, note: text('审阅意见', 2000).nullable().optional() }),
+        body: reviewBody,
       },
     },
     async (request) => reviewCountyPlan(app.db, actorOf(request), request.params.id, { decision: request.body.decision as 'reviewed' | 'returned', note: request.body.note }),

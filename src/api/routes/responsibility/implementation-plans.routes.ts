@@ -12,7 +12,7 @@ import {
   updateImplementationPlan,
 } from '../../../services/responsibility/implementation-plan.service.ts';
 import { actorOf } from '../../auth/guards.ts';
-import { csv, decision, filingStatus, goalRef, idParams, isoDate, nonEmpty, text, year } from './schemas.ts';
+import { csv, filingBody, filingStatus, goalRef, idParams, nonEmpty, reviewBody, text, year } from './schemas.ts';
 
 const TAGS = ['实施方案'];
 const department = z.union([z.number().int().positive(), z.string().min(1).max(100)], { error: '单位应为编号、全称或简称' });
@@ -93,7 +93,7 @@ export const implementationPlanRoutes: FastifyPluginAsync = async (app) => {
         tags: TAGS,
         summary: '向妇儿工委办公室报送实施方案',
         params: idParams,
-        body: z.object({ filedAt: isoDate('报送日期').nullable().optional() }).optional(),
+        body: filingBody,
       },
     },
     async (request) => fileImplementationPlan(app.db, actorOf(request), request.params.id, request.body ?? {}),
@@ -102,7 +102,7 @@ export const implementationPlanRoutes: FastifyPluginAsync = async (app) => {
   r.post(
     '/implementation-plans/:id/review',
     {
-      schema: { tags: TAGS, summary: '妇儿工委办公室审阅或退回实施方案（退回须说明理由）', params: idParams, body: z.object({ decision, note: text('审阅意见').nullable().optional() }) },
+      schema: { tags: TAGS, summary: '妇儿工委办公室审阅或退回实施方案（退回须说明理由）', params: idParams, body: reviewBody },
     },
     async (request) => reviewImplementationPlan(app.db, actorOf(request), request.params.id, { decision: request.body.decision as 'reviewed' | 'returned', note: request.body.note }),
   );

@@ -4,16 +4,10 @@ import { z } from 'zod';
 import { responsibilityDocx, responsibilityXlsx } from '../../../services/responsibility/responsibility-export.service.ts';
 import { buildResponsibilityList, goalResponsibility, listResponsibilities } from '../../../services/responsibility/responsibility-list.service.ts';
 import { actorOf } from '../../auth/guards.ts';
+import { DOCX_MIME, sendDownload, XLSX_MIME } from '../download.ts';
 import { goalRef, idParams, text } from './schemas.ts';
 
 const TAGS = ['责任落实'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-/** Content-Disposition with the Chinese file name (RFC 6266 / 5987) and an ASCII fallback. */
-export function attachment(fileName: string, fallback: string): string {
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 export const responsibilityListRoutes: FastifyPluginAsync = async (app) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -38,12 +32,8 @@ export const responsibilityListRoutes: FastifyPluginAsync = async (app) => {
       const list = await buildResponsibilityList(app.db, actorOf(request), key);
       if (format === 'json') return list;
       const stamp = list.generatedAt.slice(0, 10);
-      if (format === 'xlsx') {
-        const buffer = await responsibilityXlsx(list);
-        return reply.header('content-type', XLSX).header('content-disposition', attachment(`${list.department}责任清单-${stamp}.xlsx`, `responsibilities-${list.departmentId}.xlsx`)).send(buffer);
-      }
-      const buffer = await responsibilityDocx(list);
-      return reply.header('content-type', DOCX).header('content-disposition', attachment(`${list.department}责任清单-${stamp}.docx`, `responsibilities-${list.departmentId}.docx`)).send(buffer);
+      const file = format === 'xlsx' ? { mime: XLSX_MIME, bytes: await responsibilityXlsx(list) } : { mime: DOCX_MIME, bytes: await responsibilityDocx(list) };
+      return sendDownload(reply, { ...file, fileName: `${list.department}责任清单-${stamp}.${format}` }, `responsibilities-${list.departmentId}.${format}`);
     },
   );
 

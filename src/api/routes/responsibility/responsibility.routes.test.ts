@@ -232,6 +232,33 @@ forEachDialect('responsibility API', (getDb) => {
     expect(after.openFindings).toBe(0);
   });
 
+  it('gives the office a review task for a filed plan, which the department can neither see nor close', async () => {
+    const goal = seedGoalsOf('市卫生健康委').lead[1];
+    const plan = await ok<ImplementationPlanView>('health', 'POST', '/api/implementation-plans', { title: '市卫生健康委儿童健康实施方案', goals: [goal] }, 201);
+    await ok('health', 'POST', `/api/implementation-plans/${plan.id}/file`, {});
+    const review = async () => {
+      const found = await ok<TaskView[]>('office', 'GET', `/api/tasks?sourceType=implementation_plan_review&sourceId=${plan.id}`);
+      expect(found).toHaveLength(1);
+      return found[0] as TaskView;
+    };
+    const task = await review();
+    expect(task).toMatchObject({ title: '审核：市卫生健康委实施方案“市卫生健康委儿童健康实施方案”', kind: 'implementation_plan', status: 'open', owner: { departmentId: null, regionCode: '370300', label: '市妇儿工委办公室' } });
+    expect((await ok<TaskView[]>('office', 'GET', '/api/tasks?office=1&status=open')).map((t) => t.id)).toContain(task.id);
+    // Not the department's: not listed, not readable, not closable.
+    expect((await ok<TaskView[]>('health', 'GET', '/api/tasks?office=1')).map((t) => t.id)).toEqual([]);
+    expect((await ok<TaskView[]>('health', 'GET', '/api/tasks')).map((t) => t.id)).not.toContain(task.id);
+    expect((await call('health', 'GET', `/api/tasks/${task.id}`)).statusCode).toBe(403);
+    expect((await call('health', 'POST', `/api/tasks/${task.id}/complete`, {})).statusCode).toBe(403);
+    expect((await call('zhangdian', 'POST', `/api/tasks/${task.id}/complete`, {})).statusCode).toBe(403);
+
+    await ok('office', 'POST', `/api/implementation-plans/${plan.id}/review`, { decision: 'returned', note: '请补充进度安排' });
+    expect(await review()).toMatchObject({ id: task.id, status: 'done', outcomeNote: '已退回：请补充进度安排' });
+    await ok('health', 'POST', `/api/implementation-plans/${plan.id}/file`, {});
+    expect(await review()).toMatchObject({ id: task.id, status: 'open' });
+    await ok('office', 'POST', `/api/implementation-plans/${plan.id}/review`, { decision: 'reviewed' });
+    expect(await review()).toMatchObject({ id: task.id, status: 'done', outcomeNote: '已审阅' });
+  });
+
   it('lists tasks by calendar month and in-app reminders, and answers bad input in Chinese', async () => {
     const created = await ok<TaskView>('office', 'POST', '/api/tasks', { title: '报送年度工作要点', kind: 'other', owner: { department: '市教育局' }, dueDate: '2000-01-31' }, 201);
     const overdue = await ok<TaskView[]>('education', 'GET', '/api/tasks/overdue');

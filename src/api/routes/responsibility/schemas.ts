@@ -37,6 +37,12 @@ export const targetOp = oneOf(['>=', '>', '<=', '<', '='] as const, '比较方�
 export const targetKind = oneOf(['threshold', 'approx', 'relative_change', 'annual_change', 'trend', 'count', 'ratio', 'deadline'] as const, '目标类型');
 export const direction = oneOf(['increase', 'decrease', 'maintain'] as const, '变化方向');
 
+/** Filing a plan (county plan, implementation plan) with the office: the filing date, today when not given. */
+export const filingBody = z.object({ filedAt: isoDate('报送日期').nullable().optional() }).optional();
+
+/** The office's review of a filed plan: reviewed, or returned (with the reason in the note). */
+export const reviewBody = z.object({ decision, note: text('审阅意见', 2000).nullable().optional() });
+
 export const goalRef = z
   .object({ plan: planKind, domain: positiveInt('领域序号'), goal: positiveInt('目标序号') })
   .describe('市级规划的主要目标：规划类别（women 妇女 / children 儿童）、领域序号、目标序号');

@@ -39,6 +39,7 @@ const taskQuery = z.object({
   year: z.coerce.number().int().optional(),
   sourceType: taskSourceType.optional(),
   sourceId: z.coerce.number().int().positive().optional(),
+  office: flag.optional().describe('1：只列市妇儿工委办公室自己的任务（待审核的报告、规划、整改等）'),
 });
 
 export const taskRoutes: FastifyPluginAsync = async (app) => {
@@ -56,6 +57,7 @@ export const taskRoutes: FastifyPluginAsync = async (app) => {
       overdue: q.overdue,
       year: q.year,
       source: q.sourceType === undefined ? undefined : { type: q.sourceType as TaskSourceType, id: q.sourceId },
+      office: q.office,
     });
   });
 

@@ -5,6 +5,7 @@ import { ResponsibilityError } from '../../../services/responsibility/responsibi
 import { exportUnitReportDocx, type UnitReportExport } from '../../../services/unit-reports/unit-report-export.service.ts';
 import { getPublishedUnitReport, listPublishedUnitReports } from '../../../services/unit-reports/unit-report-public.service.ts';
 import { listRounds, openRound, roundOverview } from '../../../services/unit-reports/unit-report-round.service.ts';
+import { changeUnitReportDeadline } from '../../../services/unit-reports/unit-report-deadline.service.ts';
 import {
   addAttachment,
   approveUnitReport,
@@ -22,6 +23,8 @@ import {
 } from '../../../services/unit-reports/unit-report.service.ts';
 import { actorOf, requireActor } from '../../auth/guards.ts';
 import { HttpError } from '../../plugins/errors.ts';
+import { asciiName, DOCX_MIME, sendDownload } from '../download.ts';
+import { deadlineBody, deadlineInput } from '../deadline-body.ts';
 
 const TAGS = ['部门和区县报告'];
 const PUBLIC_TAGS = ['公开发布'];
@@ -40,22 +43,10 @@ function mapErrors(app: FastifyInstance): void {
   });
 }
 
-function sendFile(reply: FastifyReply, file: AttachmentFile): FastifyReply {
-  const ext = file.fileName.includes('.') ? file.fileName.slice(file.fileName.lastIndexOf('.')).replace(/[^\w.]/g, '') : '';
-  return reply
-    .header('content-type', file.mime)
-    .header('content-disposition', `attachment; filename="attachment${ext}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-    .send(file.bytes);
-}
+const sendFile = (reply: FastifyReply, file: AttachmentFile): FastifyReply => sendDownload(reply, file, asciiName('attachment', file.fileName));
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-function sendDocx(reply: FastifyReply, exported: UnitReportExport): FastifyReply {
-  return reply
-    .header('content-type', DOCX)
-    .header('content-disposition', `attachment; filename="unit-report-${exported.report.id}.docx"; filename*=UTF-8''${encodeURIComponent(exported.fileName)}`)
-    .send(exported.bytes);
-}
+const sendDocx = (reply: FastifyReply, exported: UnitReportExport): FastifyReply =>
+  sendDownload(reply, { fileName: exported.fileName, mime: DOCX_MIME, bytes: exported.bytes }, `unit-report-${exported.report.id}.docx`);
 
 /**
  * /api/unit-reports: departments' and counties' reports to the city office (annual implementation reports,
@@ -87,6 +78,19 @@ export const unitReportRoutes: FastifyPluginAsync = async (app) => {
   );
   r.get('/unit-reports/rounds/:id', { preHandler: requireActor, schema: { tags: TAGS, summary: '轮次总览：各单位报送状态、报送时间、逾期', params: idParams } }, async (request) =>
     roundOverview(app.db, actorOf(request), request.params.id),
+  );
+  r.post(
+    '/unit-reports/rounds/:id/deadline',
+    {
+      preHandler: requireActor,
+      schema: {
+        tags: TAGS,
+        summary: '调整截止日期：整轮统一调整，或为某一部门/区县延期（须说明理由；仅办公室）',
+        params: idParams,
+        body: deadlineBody,
+      },
+    },
+    async (request) => changeUnitReportDeadline(app.db, actorOf(request), request.params.id, deadlineInput(request.body)),
   );
   r.get('/unit-reports/overview', { preHandler: requireActor, schema: { tags: TAGS, summary: '按年度和类型的轮次总览', querystring: z.object({ year, kind: kind.default('annual') }) } }, async (request) =>
     roundOverview(app.db, actorOf(request), { year: request.query.year, kind: request.query.kind }),

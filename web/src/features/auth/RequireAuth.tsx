@@ -1,8 +1,11 @@
+import { Suspense, lazy } from 'react';
 import type { ReactNode } from 'react';
 import { Spin } from 'antd';
 import { Navigate, useLocation } from 'react-router-dom';
 import { useAuth } from './auth-context.tsx';
-import { ChangePasswordForm } from './ChangePasswordForm.tsx';
+
+// Only a user with an administrator-set password sees it: loaded then, not with every page.
+const ChangePasswordForm = lazy(() => import('./ChangePasswordForm.tsx').then((m) => ({ default: m.ChangePasswordForm })));
 
 /** Pages that need a login: the login page first (coming back here after), then a forced password change. */
 export function RequireAuth({ children }: { children: ReactNode }) {
@@ -23,7 +26,9 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   if (user.mustChangePassword) {
     return (
       <div className="must-change-password">
-        <ChangePasswordForm forced />
+        <Suspense fallback={<Spin />}>
+          <ChangePasswordForm forced />
+        </Suspense>
       </div>
     );
   }

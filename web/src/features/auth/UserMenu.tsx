@@ -1,16 +1,19 @@
-import { useState } from 'react';
-import { Button, Dropdown, Modal, Space, Tag, Typography } from 'antd';
+import { Suspense, lazy, useState } from 'react';
+import { Button, Dropdown, Space, Tag } from 'antd';
 import { DownOutlined, KeyOutlined, LoginOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, useLocation } from 'react-router-dom';
 import { useAuth } from './auth-context.tsx';
-import { ChangePasswordForm } from './ChangePasswordForm.tsx';
 import { roleText, scopeText } from './roles.ts';
+
+// The dialog (antd Modal and Form) loads on first use, not with every page.
+const ChangePasswordDialog = lazy(() => import('./ChangePasswordDialog.tsx'));
 
 /** Header corner: 登录 for visitors; for users their name, role and unit, 修改密码 and 退出. */
 export function UserMenu() {
   const { status, user, logout } = useAuth();
   const location = useLocation();
   const [changing, setChanging] = useState(false);
+  const [dialogUsed, setDialogUsed] = useState(false);
 
   if (status === 'checking') return null;
   if (!user) {
@@ -34,10 +37,10 @@ export function UserMenu() {
               key: 'who',
               disabled: true,
               label: (
-                <Typography.Text type="secondary">
+                <span className="user-menu-who">
                   {user.username}
                   {scope ? ` · ${scope}` : ''}
-                </Typography.Text>
+                </span>
               ),
             },
             { type: 'divider' },
@@ -45,7 +48,10 @@ export function UserMenu() {
             { key: 'logout', icon: <LogoutOutlined />, label: '退出' },
           ],
           onClick: ({ key }) => {
-            if (key === 'password') setChanging(true);
+            if (key === 'password') {
+              setDialogUsed(true);
+              setChanging(true);
+            }
             // A protected page then sends to the login page (RequireAuth); a public page stays.
             if (key === 'logout') void logout();
           },
@@ -62,9 +68,11 @@ export function UserMenu() {
           </Space>
         </button>
       </Dropdown>
-      <Modal title="修改密码" open={changing} onCancel={() => setChanging(false)} footer={null} destroyOnHidden>
-        <ChangePasswordForm onDone={() => setTimeout(() => setChanging(false), 1200)} />
-      </Modal>
+      {dialogUsed && (
+        <Suspense fallback={null}>
+          <ChangePasswordDialog open={changing} onClose={() => setChanging(false)} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -60,7 +60,7 @@ export function CountyComparisonCard({ view, cityValue }: { view: IndicatorEvalu
           render: (_: unknown, c) =>
             c.value !== null ? valueText(c.value, unit) : c.latest ? `${valueText(c.latest.value, unit)}（${c.latest.year}年）` : '无数据',
         },
-        { title: '状态', dataIndex: 'status', render: (_: unknown, c) => <EvaluationStatusTag status={c.status} /> },
+        { title: '状态', dataIndex: 'status', render: (_: unknown, c) => <EvaluationStatusTag status={c.status} notAssessed={c.notAssessed} /> },
       ]}
     />
   );

@@ -4,28 +4,45 @@ import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
 import { evaluationApi } from '../../api/evaluation.endpoints.ts';
 import { useApi } from '../../api/use-api.ts';
-import type { Dashboard, DashboardRegion, EvaluationRecord, EvaluationStatus, PlanKind, StatusCounts } from '../../api/types.ts';
+import type { Dashboard, DashboardRegion, EvaluationRecord, PlanKind, StatusCategory, StatusCounts } from '../../api/types.ts';
 import { AsyncView } from '../../shared/AsyncView.tsx';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { domainLabel, formatValue } from '../../shared/format.ts';
 import { EChart } from './charts/EChart.tsx';
 import { domainStatusOption } from './charts/status-chart.options.ts';
 import { EvaluationFilters } from './EvaluationFilters.tsx';
-import { EvaluationStatusTag, STATUS_HEX, STATUS_ORDER, WarningLevelTag, WarningStatusTag, evaluationStatusLabels } from './evaluation-labels.tsx';
+import { EvaluationStatusTag, STATUS_HEX, TargetBasisTag, WarningLevelTag, WarningStatusTag, categoryOf, evaluationStatusLabels, statusCategoryLabels } from './evaluation-labels.tsx';
 import { CITY, useEvaluationParams } from './use-evaluation-params.ts';
 
-const NOT_ASSESSABLE: EvaluationStatus[] = ['insufficient_data', 'no_target'];
+const NOT_ASSESSABLE: StatusCategory[] = ['insufficient_data', 'no_target'];
 
-/** The five numbers of the brief: achieved, on track, at risk, off track, not assessable. */
-function StatusCards({ counts, active, onPick }: { counts: StatusCounts; active: EvaluationStatus | null; onPick: (s: EvaluationStatus | null) => void }) {
-  const cards: { key: EvaluationStatus; title: string; value: number; color: string }[] = [
+/** The filter of the records table: one status, 无法评估 (insufficient_data + no_target), or 不作评估. */
+const matches = (r: EvaluationRecord, picked: StatusCategory | null) => {
+  const category = categoryOf(r);
+  return picked === null || category === picked || (picked === 'insufficient_data' && NOT_ASSESSABLE.includes(category));
+};
+
+const pickedTitle = (s: StatusCategory) => (s === 'insufficient_data' ? '无法评估' : statusCategoryLabels[s]);
+
+const CARD_TIPS: Partial<Record<StatusCategory, string>> = {
+  insufficient_data: '数据不足或无量化目标（方向性目标）',
+  not_assessed: '区县规划标注不适用的目标，以及在区县不评估的全市总量目标；不计入无法评估',
+};
+
+/**
+ * The numbers of the brief: achieved, on track, at risk, off track, not assessable (数据不足 + 无量化目标), and
+ * apart from them 不作评估 (targets that do not apply to the region); the total is their sum.
+ */
+function StatusCards({ counts, active, onPick }: { counts: StatusCounts; active: StatusCategory | null; onPick: (s: StatusCategory | null) => void }) {
+  const cards: { key: StatusCategory; title: string; value: number; color: string }[] = [
     ...(['achieved', 'on_track', 'at_risk', 'off_track'] as const).map((s) => ({ key: s, title: evaluationStatusLabels[s], value: counts[s], color: STATUS_HEX[s] })),
     { key: 'insufficient_data', title: '无法评估', value: counts.insufficient_data + counts.no_target, color: STATUS_HEX.insufficient_data },
+    { key: 'not_assessed', title: statusCategoryLabels.not_assessed, value: counts.not_assessed, color: STATUS_HEX.not_assessed },
   ];
   return (
     <Row gutter={[12, 12]} className="status-cards">
       {cards.map((c) => (
-        <Col key={c.key} xs={12} md={8} xl={4}>
+        <Col key={c.key} xs={12} md={6} xxl={3}>
           <Card
             size="small"
             hoverable
@@ -35,7 +52,7 @@ function StatusCards({ counts, active, onPick }: { counts: StatusCounts; active:
             onClick={() => onPick(active === c.key ? null : c.key)}
           >
             <Statistic
-              title={c.key === 'insufficient_data' ? <span title="数据不足或无量化目标（方向性目标）">{c.title}</span> : c.title}
+              title={CARD_TIPS[c.key] ? <span title={CARD_TIPS[c.key]}>{c.title}</span> : c.title}
               value={c.value}
               styles={{ content: { color: c.color } }}
               className="status-count"
@@ -43,7 +60,7 @@ function StatusCards({ counts, active, onPick }: { counts: StatusCounts; active:
           </Card>
         </Col>
       ))}
-      <Col xs={12} md={8} xl={4}>
+      <Col xs={12} md={6} xxl={3}>
         <Card size="small" className="status-card" data-status="total" style={{ borderTop: '3px solid #1f4e9c' }}>
           <Statistic title="目标总数" value={counts.total} className="status-count" />
         </Card>
@@ -80,6 +97,13 @@ function regionColumns(onPick: (code: string) => void, selected: string): TableC
       render: (_: unknown, r) => r.counts.insufficient_data + r.counts.no_target,
     },
     {
+      title: <span title={CARD_TIPS.not_assessed}>{statusCategoryLabels.not_assessed}</span>,
+      key: 'not_assessed',
+      width: 90,
+      align: 'center',
+      render: (_: unknown, r) => <Typography.Text type="secondary">{r.counts.not_assessed}</Typography.Text>,
+    },
+    {
       title: '在办预警',
       key: 'warnings',
       width: 130,
@@ -96,21 +120,47 @@ function regionColumns(onPick: (code: string) => void, selected: string): TableC
   ];
 }
 
-function RecordsTable({ year, region, plan, status }: { year: number; region: string; plan?: PlanKind; status: EvaluationStatus | null }) {
+function RecordsTable({ year, region, plan, status }: { year: number; region: string; plan?: PlanKind; status: StatusCategory | null }) {
   const state = useApi((signal) => evaluationApi.evaluation({ year, region, plan }, signal), [year, region, plan]);
   const columns: TableColumnsType<EvaluationRecord> = [
     {
       title: '指标',
       key: 'indicator',
       width: 220,
-      render: (_: unknown, r) => (
-        <Link to={`/evaluation/indicators/${encodeURIComponent(r.indicatorCode)}?year=${year}&region=${region}`} className="record-link">
-          {r.indicatorCode} {r.indicatorName}
-        </Link>
+      render: (_: unknown, r) =>
+        r.indicatorCode === '' ? (
+          // A county's added target no indicator of the catalogue fits: no indicator page.
+          <span className="record-unlinked">
+            {r.indicatorName} <Typography.Text type="secondary">（未关联监测指标）</Typography.Text>
+          </span>
+        ) : (
+          <Link to={`/evaluation/indicators/${encodeURIComponent(r.indicatorCode)}?year=${year}&region=${region}`} className="record-link">
+            {r.indicatorCode} {r.indicatorName}
+          </Link>
+        ),
+    },
+    {
+      title: '目标',
+      dataIndex: 'targetText',
+      width: 240,
+      render: (t: string, r) => (
+        <Space size={2} wrap>
+          <TargetBasisTag basis={r.targetBasis} />
+          <Typography.Text type="secondary">{t}</Typography.Text>
+        </Space>
       ),
     },
-    { title: '目标', dataIndex: 'targetText', width: 220, render: (t: string) => <Typography.Text type="secondary">{t}</Typography.Text> },
-    { title: '状态', dataIndex: 'status', width: 120, render: (s: EvaluationStatus, r) => <Space size={2}><EvaluationStatusTag status={s} />{r.volatile && <Tag color="purple">波动较大</Tag>}</Space> },
+    {
+      title: '状态',
+      key: 'status',
+      width: 120,
+      render: (_: unknown, r) => (
+        <Space size={2}>
+          <EvaluationStatusTag status={r.status} notAssessed={r.notAssessed} />
+          {r.volatile && <Tag color="purple">波动较大</Tag>}
+        </Space>
+      ),
+    },
     {
       title: '最新值',
       key: 'latest',
@@ -122,11 +172,11 @@ function RecordsTable({ year, region, plan, status }: { year: number; region: st
   return (
     <AsyncView state={state} what="正在评估…">
       {(evaluation) => {
-        const rows = evaluation.results.filter((r) => r.regionCode === region && (status === null || r.status === status || (status === 'insufficient_data' && NOT_ASSESSABLE.includes(r.status))));
+        const rows = evaluation.results.filter((r) => r.regionCode === region && matches(r, status));
         return (
           <Table<EvaluationRecord>
             className="records-table"
-            rowKey={(r) => `${r.indicatorCode}|${r.targetId}`}
+            rowKey={(r) => `${r.indicatorCode}|${r.targetBasis}|${r.targetId ?? ''}|${r.countyTargetId ?? ''}`}
             size="small"
             columns={columns}
             dataSource={rows}
@@ -140,7 +190,7 @@ function RecordsTable({ year, region, plan, status }: { year: number; region: st
 }
 
 function DashboardView({ dashboard, region, plan, onRegion }: { dashboard: Dashboard; region: string; plan?: PlanKind; onRegion: (code: string) => void }) {
-  const [status, setStatus] = useState<EvaluationStatus | null>(null);
+  const [status, setStatus] = useState<StatusCategory | null>(null);
   const selected = dashboard.regions.find((r) => r.code === region) ?? dashboard.regions[0];
   const cols = useMemo(() => regionColumns(onRegion, selected?.code ?? CITY), [onRegion, selected?.code]);
   if (!selected) return <Card><Empty description="没有可评估的地区" /></Card>;
@@ -209,7 +259,7 @@ function DashboardView({ dashboard, region, plan, onRegion }: { dashboard: Dashb
         </Col>
       </Row>
       <Card
-        title={`目标评估明细${status ? `：${status === 'insufficient_data' ? '无法评估' : evaluationStatusLabels[status]}` : ''}`}
+        title={`目标评估明细${status ? `：${pickedTitle(status)}` : ''}`}
         size="small"
         extra={status && <Typography.Link onClick={() => setStatus(null)}>显示全部</Typography.Link>}
       >
@@ -246,7 +296,7 @@ export default function DashboardPage() {
       <AsyncView state={state} what="正在计算各目标的评估结果…">
         {(dashboard) => (
           <>
-            {dashboard.regions.every((r) => r.counts.total === r.counts.insufficient_data + r.counts.no_target) && (
+            {dashboard.regions.every((r) => r.counts.total === r.counts.insufficient_data + r.counts.no_target + r.counts.not_assessed) && (
               <Alert type="info" showIcon className="section-gap-bottom" title={`${dashboard.year}年及以前尚无已审核通过的数据，各目标暂为“数据不足”`} />
             )}
             <DashboardView dashboard={dashboard} region={region} plan={plan} onRegion={(code) => set({ region: code === CITY ? null : code })} />

@@ -14,20 +14,25 @@ import { seriesChartOption, seriesInputOf } from './charts/series-chart.options.
 import { CountyComparisonCard } from './CountyComparisonCard.tsx';
 import { EvaluationFilters } from './EvaluationFilters.tsx';
 import { METHOD_LABELS, progressText, rateText, valueText } from './evaluation-format.ts';
-import { EvaluationStatusTag, WarningLevelTag, WarningStatusTag } from './evaluation-labels.tsx';
+import { EvaluationStatusTag, TargetBasisTag, WarningLevelTag, WarningStatusTag } from './evaluation-labels.tsx';
 import { CITY, useEvaluationParams } from './use-evaluation-params.ts';
 
-const targetLabel = (t: TargetEvaluationView) => `目标 ${targetCondition(t.target)}（${t.result.targetYear}年）`;
+const targetLabel = (t: TargetEvaluationView) =>
+  `${t.basis === 'county_added' ? '区县新增目标' : t.basis === 'county' ? '区县目标' : '目标'} ${targetCondition(t.target)}（${t.result.targetYear}年）`;
 
 function TargetWorking({ t, unit }: { t: TargetEvaluationView; unit: string }) {
   const r = t.result;
   return (
-    <div className="target-eval" data-target={t.target.id}>
+    <div className="target-eval" data-target={t.target.id} data-basis={t.basis}>
       <Space wrap size={6}>
-        <EvaluationStatusTag status={r.status} />
+        <EvaluationStatusTag status={r.status} notAssessed={r.notAssessed} />
         {r.volatile && <Tag color="purple">波动较大</Tag>}
+        <TargetBasisTag basis={t.basis} />
         <Tag>{labelOf(targetKindLabel, t.target.kind)}</Tag>
         <Typography.Text strong>{t.target.text}</Typography.Text>
+        {t.basis === 'county' && t.cityTarget !== null && t.cityTarget.text !== t.target.text && (
+          <Typography.Text type="secondary">（市级目标：{t.cityTarget.text}）</Typography.Text>
+        )}
       </Space>
       <Typography.Paragraph className="reason-text" data-status={r.status}>
         {r.reason}
@@ -65,7 +70,7 @@ function IndicatorView({ view, years, onYear, onRegion }: { view: IndicatorEvalu
         title={
           <Space wrap>
             <span>{view.indicator.name}</span>
-            <EvaluationStatusTag status={view.status} />
+            <EvaluationStatusTag status={view.status} notAssessed={view.notAssessed} />
             {view.volatile && <Tag color="purple">波动较大</Tag>}
           </Space>
         }
@@ -83,7 +88,7 @@ function IndicatorView({ view, years, onYear, onRegion }: { view: IndicatorEvalu
           {view.targets.length === 0 ? (
             <Empty description="该指标没有对应的规划目标" />
           ) : (
-            view.targets.map((t) => <TargetWorking key={t.target.id} t={t} unit={unit} />)
+            view.targets.map((t) => <TargetWorking key={`${t.basis}-${t.target.id}`} t={t} unit={unit} />)
           )}
         </Card>
         <Card title="历年数据、目标线与推算" size="small">

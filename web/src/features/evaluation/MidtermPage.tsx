@@ -9,7 +9,7 @@ import { PageHeader } from '../../shared/PageHeader.tsx';
 import { EChart } from './charts/EChart.tsx';
 import { achievementOption } from './charts/status-chart.options.ts';
 import { EvaluationFilters } from './EvaluationFilters.tsx';
-import { STATUS_HEX, evaluationStatusLabels } from './evaluation-labels.tsx';
+import { STATUS_HEX, evaluationStatusLabels, statusCategoryLabels } from './evaluation-labels.tsx';
 import { CITY, useEvaluationParams } from './use-evaluation-params.ts';
 
 const rate = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
@@ -24,6 +24,7 @@ const columns = (first: string): TableColumnsType<AchievementRow> => [
     render: (_: unknown, r: AchievementRow) => <span style={{ color: r.counts[s] ? STATUS_HEX[s] : undefined }}>{r.counts[s]}</span>,
   })),
   { title: '无法评估', key: 'na', width: 90, align: 'center', render: (_: unknown, r) => r.counts.insufficient_data + r.counts.no_target },
+  { title: statusCategoryLabels.not_assessed, key: 'not_assessed', width: 90, align: 'center', render: (_: unknown, r) => r.counts.not_assessed },
   { title: '达标率', key: 'achievedRate', width: 90, align: 'right', render: (_: unknown, r) => <b>{rate(r.achievedRate)}</b>, sorter: (a, b) => (a.achievedRate ?? -1) - (b.achievedRate ?? -1) },
   { title: '预计达标率', key: 'expectedRate', width: 110, align: 'right', render: (_: unknown, r) => rate(r.expectedRate), sorter: (a, b) => (a.expectedRate ?? -1) - (b.expectedRate ?? -1) },
 ];
@@ -55,7 +56,7 @@ function MidtermView({ m }: { m: MidtermEvaluation }) {
         <Table<AchievementRow> className="midterm-departments" rowKey="key" size="small" pagination={false} columns={columns('牵头部门')} dataSource={m.departments} />
       </Card>
       <Typography.Paragraph type="secondary">
-        达标率 = 已达标目标数 ÷ 参评目标数；预计达标率 = （已达标 + 预计可达标）÷ 参评目标数；参评目标不含数据不足和无量化目标的目标（与国家纲要监测报告口径一致）。计算时间 {m.computedAt.slice(0, 16).replace('T', ' ')}。
+        达标率 = 已达标目标数 ÷ 参评目标数；预计达标率 = （已达标 + 预计可达标）÷ 参评目标数；参评目标不含数据不足和无量化目标的目标（与国家纲要监测报告口径一致），也不含在区县不作评估的目标（区县规划标注不适用的目标、全市总量目标）；区县的统计含其规划新增的目标。计算时间 {m.computedAt.slice(0, 16).replace('T', ' ')}。
       </Typography.Paragraph>
     </div>
   );

@@ -219,7 +219,7 @@ function Workspace({ grid, refresh }: { grid: FormGrid; refresh: () => Promise<v
           </span>
         }
         documentTitle={`${form.name}${form.round.year}年度报表`}
-        subTitle={`${FORM_KIND_LABELS[form.kind]}报表 · 截止日期 ${form.round.dueDate}${roundOpen ? '' : ' · 本轮填报已结束'}`}
+        subTitle={`${FORM_KIND_LABELS[form.kind]}报表 · 截止日期 ${form.dueDate}${form.dueDate !== form.round.dueDate ? '（本单位延期）' : ''}${roundOpen ? '' : ' · 本轮填报已结束'}`}
         extra={
           <Space wrap>
             <Button icon={<AuditOutlined />} onClick={() => setAudit({ kind: 'form', formId: form.id, title: `修改记录：${form.name}${form.round.year}年度报表` })}>

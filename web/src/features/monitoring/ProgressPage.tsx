@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Col, Empty, List, Progress, Row, Segmented, Space, Statistic, Table, Tag, Typography, message } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { CopyOutlined } from '@ant-design/icons';
+import { CalendarOutlined, CopyOutlined } from '@ant-design/icons';
+import { deadlinesApi } from '../../api/deadlines.endpoints.ts';
+import { DeadlineHistory, ExtensionTags } from '../deadlines/DeadlineHistory.tsx';
+import { DeadlineModal } from '../deadlines/DeadlineModal.tsx';
 import { Link } from 'react-router-dom';
 import { monitoringApi } from '../../api/monitoring.endpoints.ts';
 import { useApi } from '../../api/use-api.ts';
@@ -19,6 +22,11 @@ const columns: TableColumnsType<FormProgress> = [
     render: (_: unknown, r) => (
       <Space>
         <Link to={`/data-entry/forms/${r.form.id}`}>{r.form.name}</Link>
+        {r.extended && (
+          <Tag color="blue" className="extended-tag">
+            延期至{r.dueDate}
+          </Tag>
+        )}
         {r.overdue && (
           <Tag color="red" className="overdue-tag">
             逾期{r.daysOverdue}天
@@ -56,8 +64,9 @@ const columns: TableColumnsType<FormProgress> = [
 
 type Filter = 'all' | 'department' | 'region' | 'overdue';
 
-function Board({ board }: { board: ProgressBoard }) {
+function Board({ board, onDeadlineChanged }: { board: ProgressBoard; onDeadlineChanged: () => void }) {
   const [filter, setFilter] = useState<Filter>('all');
+  const [changing, setChanging] = useState(false);
   const [allReminders, setAllReminders] = useState(false);
   const [toast, holder] = message.useMessage();
   const copy = (text: string) =>
@@ -93,14 +102,44 @@ function Board({ board }: { board: ProgressBoard }) {
       <Card size="small">
         <Space size={24} wrap>
           <span>
-            截止日期 <b>{board.round.dueDate}</b>（今天 {board.today}）
+            截止日期 <b className="round-due-date">{board.round.dueDate}</b>（今天 {board.today}）
           </span>
           <span className="overall-completeness">
             总体完成度 <b>{t.completeness}%</b>
           </span>
           <Progress percent={t.completeness} style={{ width: 280 }} />
+          {board.canChangeDeadline && (
+            <Button icon={<CalendarOutlined />} onClick={() => setChanging(true)} className="deadline-change">
+              调整截止日期
+            </Button>
+          )}
         </Space>
+        {(board.extensions.length > 0 || board.deadlineChanges.length > 0) && (
+          <div className="section-gap">
+            <ExtensionTags extensions={board.extensions} />
+            <DeadlineHistory changes={board.deadlineChanges} />
+          </div>
+        )}
       </Card>
+      <DeadlineModal
+        open={changing}
+        roundDueDate={board.round.dueDate}
+        units={board.forms.map((r) => ({
+          key: `${r.form.kind}:${r.form.kind === 'department' ? r.form.departmentId : r.form.regionCode}`,
+          name: r.form.name,
+          dueDate: r.dueDate,
+          departmentId: r.form.kind === 'department' ? r.form.departmentId : null,
+          regionCode: r.form.kind === 'region' ? r.form.regionCode : null,
+        }))}
+        onClose={() => setChanging(false)}
+        onSubmit={async (body) => {
+          const round = await deadlinesApi.dataRound(board.round.id, body);
+          setChanging(false);
+          const extension = body.departmentId !== undefined || body.regionCode !== undefined ? round.extensions.find((e) => e.dueDate === body.dueDate) : undefined;
+          void toast.success(extension ? `已为${extension.unitName}延期至${extension.dueDate}` : `截止日期已调整为${round.dueDate}`);
+          onDeadlineChanged();
+        }}
+      />
       {board.reminders.length > 0 && (
         <Alert
           type="warning"
@@ -167,11 +206,19 @@ function Board({ board }: { board: ProgressBoard }) {
   );
 }
 
-function RoundBoard({ round }: { round: RoundSummary }) {
+function RoundBoard({ round, onDeadlineChanged }: { round: RoundSummary; onDeadlineChanged: () => void }) {
   const state = useApi((signal) => monitoringApi.progress(round.id, signal), [round.id]);
   return (
     <AsyncView state={state} what="正在计算填报进度…">
-      {(board) => <Board board={board} />}
+      {(board) => (
+        <Board
+          board={board}
+          onDeadlineChanged={() => {
+            state.reload();
+            onDeadlineChanged();
+          }}
+        />
+      )}
     </AsyncView>
   );
 }
@@ -188,7 +235,7 @@ export default function ProgressPage() {
         extra={state.data && state.data.length > 0 && <RoundSelect rounds={state.data} value={current?.id} onChange={select} />}
       />
       <AsyncView state={state} what="正在加载填报轮次…">
-        {() => (current ? <RoundBoard round={current} /> : <Card><Empty description="尚无填报轮次" /></Card>)}
+        {() => (current ? <RoundBoard round={current} onDeadlineChanged={state.reload} /> : <Card><Empty description="尚无填报轮次" /></Card>)}
       </AsyncView>
     </>
   );

@@ -65,6 +65,7 @@ export function formGrid(indicators: GridIndicator[], regionCode = '370303', yea
     form: {
       id: 1,
       round: { id: 1, year, title: `${year}年度妇女儿童发展规划监测数据填报`, dueDate: `${year + 1}-03-31`, status: 'open' },
+      dueDate: `${year + 1}-03-31`,
       kind: 'region',
       departmentId: null,
       regionCode,

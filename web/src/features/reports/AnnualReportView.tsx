@@ -4,7 +4,7 @@ import { Alert, Anchor, Col, Empty, Flex, Row, Table, Typography } from 'antd';
 import { statusByDomainChart } from '../../../../src/core/reports/chart-options.ts';
 import { TALLY_STATUSES } from '../../../../src/core/reports/tally.ts';
 import type { AnnualReport, ReportChapter, ReportWarning, StatusTally } from '../../api/reports.types.ts';
-import { STATUS_HEX, WarningLevelTag, evaluationStatusLabels } from '../evaluation/evaluation-labels.tsx';
+import { STATUS_HEX, WarningLevelTag, statusCategoryLabels } from '../evaluation/evaluation-labels.tsx';
 import { ReportChapterView } from './ReportChapterView.tsx';
 import { ReportChart } from './ReportChart.tsx';
 import './reports.css';
@@ -22,7 +22,7 @@ export function TallyFigures({ tally }: { tally: StatusTally }) {
           <div className="report-tally-number" style={{ color: STATUS_HEX[s] }}>
             {tally[s]}
           </div>
-          <div className="report-tally-label">{evaluationStatusLabels[s]}</div>
+          <div className="report-tally-label">{statusCategoryLabels[s]}</div>
         </div>
       ))}
     </Flex>

@@ -49,7 +49,7 @@ function TargetTable({ rows }: { rows: readonly EvaluationTargetRow[] }) {
         { title: '基期值', key: 'baseline', align: 'right', render: (_, r) => `${num(r.baseline, r.unit)}${r.baseline === null ? '' : `（${r.baselineYear}年）`}` },
         { title: '现值', key: 'value', align: 'right', render: (_, r) => `${num(r.value, r.unit)}${r.valueYear === null ? '' : `（${r.valueYear}年）`}` },
         { title: '规划目标', dataIndex: 'targetText' },
-        { title: '实现情况', key: 'status', width: 110, render: (_, r) => <EvaluationStatusTag status={r.status} /> },
+        { title: '实现情况', key: 'status', width: 110, render: (_, r) => <EvaluationStatusTag status={r.status} notAssessed={r.category === 'not_assessed'} /> },
         { title: '评估依据', dataIndex: 'reason', responsive: ['xl'] },
       ]}
       locale={{ emptyText: '本领域暂无量化目标' }}

@@ -30,7 +30,7 @@ export function IndicatorTable({ rows, year, caption }: { rows: readonly ReportI
     },
     { title: '上年', key: 'previous', align: 'right', className: 'report-previous', render: (_, r) => num(r.previous, r.unit) },
     { title: '规划目标', dataIndex: 'targetText', className: 'report-target' },
-    { title: '实现情况', key: 'status', width: 120, render: (_, r) => <EvaluationStatusTag status={r.status} /> },
+    { title: '实现情况', key: 'status', width: 120, render: (_, r) => <EvaluationStatusTag status={r.status} notAssessed={r.category === 'not_assessed'} /> },
     { title: '牵头单位', dataIndex: 'departmentName', responsive: ['lg'], render: (d: string | null) => d ?? '—' },
   ];
   return (

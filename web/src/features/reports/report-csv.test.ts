@@ -4,11 +4,11 @@ import { annualReportCsv } from './report-csv.ts';
 
 const row = (over: Partial<ReportIndicatorRow>): ReportIndicatorRow => ({
   indicatorCode: 'W1.03', indicatorName: '孕产妇死亡率', unit: '1/10万', value: 7.9, valueYear: 2024, previous: 8.5,
-  targetText: '控制在8.2/10万以下', targetValue: 8.2, status: 'achieved', statusLabel: '已达标', departmentName: '市卫生健康委',
+  targetText: '控制在8.2/10万以下', targetValue: 8.2, status: 'achieved', category: 'achieved', statusLabel: '已达标', departmentName: '市卫生健康委',
   series: [], sentence: '', ...over,
 });
 
-const tally = { achieved: 1, on_track: 0, at_risk: 0, off_track: 0, insufficient_data: 1, no_target: 0, total: 2 };
+const tally = { achieved: 1, on_track: 0, at_risk: 0, off_track: 0, insufficient_data: 1, no_target: 0, not_assessed: 0, total: 2 };
 
 const report: AnnualReport = {
   kind: 'annual', title: '淄博市2024年妇女儿童发展规划统计监测报告', year: 2024, plan: 'all', regionCode: '370300', regionName: '淄博市',
@@ -18,7 +18,7 @@ const report: AnnualReport = {
     {
       planKind: 'women', planTitle: '淄博市妇女发展规划（2021—2025年）', domainOrd: 1, heading: '（一）妇女与健康', title: '妇女与健康', tally,
       paragraphs: [],
-      rows: [row({}), row({ indicatorCode: 'W1.09', indicatorName: '妇女"两癌"筛查, 覆盖率', unit: '%', value: null, valueYear: null, previous: null, targetText: '达到80%以上', status: 'insufficient_data', statusLabel: '数据不足', departmentName: null })],
+      rows: [row({}), row({ indicatorCode: 'W1.09', indicatorName: '妇女"两癌"筛查, 覆盖率', unit: '%', value: null, valueYear: null, previous: null, targetText: '达到80%以上', status: 'insufficient_data', category: 'insufficient_data', statusLabel: '数据不足', departmentName: null })],
     },
   ],
   warnings: [],

@@ -65,7 +65,7 @@ export function ReportFacts({ report }: { report: UnitReportDetail }) {
         { key: 'unit', label: report.unitKind === 'department' ? '报送单位' : '报送区县', children: report.unitName },
         { key: 'kind', label: '报告类型', children: `${report.year}年度 ${report.kindLabel}` },
         { key: 'version', label: '版本', children: `第${report.version}版` },
-        { key: 'due', label: '截止日期', children: report.dueDate },
+        { key: 'due', label: '截止日期', children: report.extension ? `${report.dueDate}（本单位延期，本轮统一截止日期${report.roundDueDate}）` : report.dueDate },
         { key: 'submitted', label: '报送日期', children: chineseDay(report.submittedAt) },
         { key: 'published', label: '发布日期', children: chineseDay(report.publishedAt) },
         ...(report.correctionNote ? [{ key: 'note', label: '更正说明', children: report.correctionNote }] : []),

@@ -1,6 +1,9 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Checkbox, Empty, Form, Input, Modal, Select, Space, Statistic, Table, Tag, message } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Checkbox, Empty, Form, Input, Modal, Select, Space, Statistic, Table, Tag, Tooltip, Typography, message } from 'antd';
+import { CalendarOutlined, PlusOutlined } from '@ant-design/icons';
+import { deadlinesApi } from '../../api/deadlines.endpoints.ts';
+import { DeadlineHistory, ExtensionTags } from '../deadlines/DeadlineHistory.tsx';
+import { DeadlineModal } from '../deadlines/DeadlineModal.tsx';
 import { Link } from 'react-router-dom';
 import { unitReportsApi } from '../../api/unit-reports.endpoints.ts';
 import type { RoundOverview, UnitReportKind, UnitReportView } from '../../api/unit-reports.endpoints.ts';
@@ -44,7 +47,22 @@ function reportColumns(showUnit: boolean) {
     { title: '状态', key: 'status', render: (_: unknown, r: UnitReportView) => <StatusTag status={r.status} label={r.statusLabel} /> },
     { title: '版本', dataIndex: 'version', key: 'version', render: (v: number) => `第${v}版` },
     { title: '进展评估', key: 'assessed', render: (_: unknown, r: UnitReportView) => `${r.assessedCount}/${r.itemCount}` },
-    { title: '截止日期', dataIndex: 'dueDate', key: 'due' },
+    {
+      title: '截止日期',
+      key: 'due',
+      render: (_: unknown, r: UnitReportView) => (
+        <Space size={4}>
+          <span className="unit-report-due">{r.dueDate}</span>
+          {r.extension && (
+            <Tooltip title={r.extension.reason ? `延期理由：${r.extension.reason}` : undefined}>
+              <Tag color="blue" className="unit-report-extended">
+                已延期
+              </Tag>
+            </Tooltip>
+          )}
+        </Space>
+      ),
+    },
     { title: '报送时间', key: 'submitted', render: (_: unknown, r: UnitReportView) => chineseDay(r.submittedAt) },
     { title: '期限', key: 'lateness', render: (_: unknown, r: UnitReportView) => <LatenessTag lateness={r.lateness} label={r.latenessLabel} /> },
   ];
@@ -91,8 +109,10 @@ function OpenRoundModal({ open, onClose, onOpened, year, kind }: { open: boolean
   );
 }
 
-function RoundTable({ roundId }: { roundId: number }) {
+function RoundTable({ roundId, onDeadlineChanged }: { roundId: number; onDeadlineChanged: () => void }) {
   const [filter, setFilter] = useState<'all' | 'overdue' | 'pending' | 'submitted'>('all');
+  const [changing, setChanging] = useState(false);
+  const [toast, holder] = message.useMessage();
   const state = useApi((signal) => unitReportsApi.round(roundId, signal), [roundId]);
   return (
     <AsyncView state={state} what="正在加载报送情况…">
@@ -108,9 +128,38 @@ function RoundTable({ roundId }: { roundId: number }) {
                 <Statistic title="逾期报送" value={o.counts.late} />
                 <Statistic title="已退回" value={o.counts.returned} />
                 <Statistic title="已发布" value={o.counts.published} />
-                <span>截止日期：{o.round.dueDate}</span>
+                <span>
+                  截止日期：<b className="round-due-date">{o.round.dueDate}</b>
+                  {o.deadlineChanges.some((c) => c.unitName === null) && <Typography.Text type="secondary">（原定 {o.deadlineChanges.find((c) => c.unitName === null)?.before}，已调整）</Typography.Text>}
+                </span>
+                {o.canChangeDeadline && (
+                  <Button icon={<CalendarOutlined />} onClick={() => setChanging(true)} className="deadline-change">
+                    调整截止日期
+                  </Button>
+                )}
               </Space>
+              {(o.extensions.length > 0 || o.deadlineChanges.length > 0) && (
+                <div className="section-gap">
+                  <ExtensionTags extensions={o.extensions} />
+                  <DeadlineHistory changes={o.deadlineChanges} />
+                </div>
+              )}
             </Card>
+            {holder}
+            <DeadlineModal
+              open={changing}
+              roundDueDate={o.round.dueDate}
+              units={o.units.map((u) => ({ key: `${u.unitKind}:${u.unitCode}`, name: u.unitName, dueDate: u.dueDate, departmentId: u.departmentId, regionCode: u.unitKind === 'county' ? u.regionCode : null }))}
+              onClose={() => setChanging(false)}
+              onSubmit={async (body) => {
+                const after = await deadlinesApi.unitReportRound(o.round.id, body);
+                setChanging(false);
+                const change = after.deadlineChanges.at(-1);
+                void toast.success(change?.unitName ? `已为${change.unitName}延期至${change.after}` : `截止日期已调整为${after.round.dueDate}`);
+                state.reload();
+                onDeadlineChanged();
+              }}
+            />
             <Space className="section-gap-bottom">
               <Select
                 value={filter}
@@ -161,7 +210,7 @@ function OfficeOverview({ isOffice }: { isOffice: boolean }) {
       <AsyncView state={rounds} what="正在加载报告轮次…">
         {() =>
           round ? (
-            <RoundTable roundId={round.id} />
+            <RoundTable roundId={round.id} onDeadlineChanged={rounds.reload} />
           ) : (
             <Card>
               <Empty description={`${year}年度的“${UNIT_REPORT_KIND_LABELS[kind]}”尚未发起`}>{openButton}</Empty>

@@ -86,6 +86,7 @@ const county = (name: string, value: number | null, status: CountyComparison['st
   value,
   latest: latest ?? (value === null ? null : { year: 2024, value }),
   status,
+  notAssessed: false,
   statusLabel: '',
   volatile: false,
   rank: null,
@@ -121,6 +122,21 @@ describe('county comparison', () => {
       [9.1, '全市 9.1/10万'],
       [8.2, '目标 8.2/10万'],
     ]);
+  });
+
+  it('a county where the target is not assessed (不作评估) is coloured and named apart from 无量化目标', () => {
+    const total = { ...county('博山区', 12, 'no_target'), notAssessed: true };
+    const direction = county('张店区', 26, 'no_target');
+    const { bars } = countyBars({ unit: '所', polarity: 'higher_better', year: 2024, counties: [total, direction], cityValue: null, targetValue: null });
+    expect(bars.map((b) => [b.name, b.status])).toEqual([
+      ['张店区', 'no_target'],
+      ['博山区', 'not_assessed'],
+    ]);
+    const option = countyChartOption({ unit: '所', polarity: 'higher_better', year: 2024, counties: [total, direction], cityValue: null, targetValue: null });
+    const colors = ((seriesOf(option)[0]!.data as { itemStyle: { color: string } }[]).map((d) => d.itemStyle.color));
+    expect(colors[0]).not.toBe(colors[1]);
+    const tooltip = (option.tooltip as { formatter: (p: unknown) => string }).formatter;
+    expect(tooltip({ dataIndex: 0 })).toBe('博山区：12所<br/>不作评估');
   });
 });
 
@@ -232,7 +248,7 @@ describe('disaggregation breakdown', () => {
 });
 
 describe('dashboard charts', () => {
-  const counts = (achieved: number, offTrack: number) => ({ achieved, on_track: 1, at_risk: 0, off_track: offTrack, insufficient_data: 2, no_target: 0, total: achieved + offTrack + 3 });
+  const counts = (achieved: number, offTrack: number) => ({ achieved, on_track: 1, at_risk: 0, off_track: offTrack, insufficient_data: 2, no_target: 0, not_assessed: 1, total: achieved + offTrack + 4 });
   const plan: DashboardPlan = {
     planCode: 'women',
     planKind: 'women',
@@ -248,9 +264,10 @@ describe('dashboard charts', () => {
     const option = domainStatusOption(plan, (d) => `（${d.ord}）${d.title}`);
     expect((option.yAxis as { data: string[] }).data).toEqual(['（2）妇女与教育', '（1）妇女与健康']);
     const series = seriesOf(option);
-    expect(series.map((s) => s.name)).toEqual(['已达标', '预计可达标', '达标有风险', '预计难以达标', '数据不足', '无量化目标']);
+    expect(series.map((s) => s.name)).toEqual(['已达标', '预计可达标', '达标有风险', '预计难以达标', '数据不足', '无量化目标', '不作评估']);
     expect(series[0]!.data).toEqual([2, 3]);
     expect(series[3]!.data).toEqual([0, 1]);
+    expect(series[6]!.data).toEqual([1, 1]);
   });
 
   it('shows achievement rates in percent', () => {

@@ -1,7 +1,7 @@
 import type { EChartsOption } from 'echarts';
-import type { CountyComparison, EvaluationStatus, Polarity } from '../../../api/types.ts';
-import { STATUS_HEX } from '../evaluation-status.ts';
-import { evaluationStatusLabels } from '../../../../../src/core/evaluation/evaluation.labels.ts';
+import type { CountyComparison, StatusCategory, Polarity } from '../../../api/types.ts';
+import { STATUS_HEX, categoryOf } from '../evaluation-status.ts';
+import { statusCategoryLabels } from '../../../../../src/core/evaluation/evaluation.labels.ts';
 import { chartNumber, paddedExtent, withUnit } from './chart-format.ts';
 
 export interface CountyChartInput {
@@ -17,7 +17,8 @@ export interface CountyChartInput {
 export interface CountyBar {
   name: string;
   value: number;
-  status: EvaluationStatus;
+  /** The county's status (不作评估 apart: not_assessed). */
+  status: StatusCategory;
   /** The value is of an earlier year than the one evaluated. */
   fromYear: number | null;
 }
@@ -35,7 +36,7 @@ export function countyBars(input: CountyChartInput): { bars: CountyBar[]; missin
       missing.push(c.name);
       continue;
     }
-    bars.push({ name: c.name, value, status: c.status, fromYear: c.value === null ? (c.latest?.year ?? null) : null });
+    bars.push({ name: c.name, value, status: categoryOf(c), fromYear: c.value === null ? (c.latest?.year ?? null) : null });
   }
   const sign = input.polarity === 'lower_better' ? 1 : -1;
   bars.sort((a, b) => sign * (a.value - b.value) || a.name.localeCompare(b.name, 'zh-CN'));
@@ -68,7 +69,7 @@ export function countyChartOption(input: CountyChartInput): EChartsOption {
       formatter: (p: unknown) => {
         const bar = ordered[(p as { dataIndex: number }).dataIndex];
         if (!bar) return '';
-        return `${bar.name}：${withUnit(bar.value, input.unit)}${bar.fromYear !== null ? `（${bar.fromYear}年）` : ''}<br/>${evaluationStatusLabels[bar.status]}`;
+        return `${bar.name}：${withUnit(bar.value, input.unit)}${bar.fromYear !== null ? `（${bar.fromYear}年）` : ''}<br/>${statusCategoryLabels[bar.status]}`;
       },
     },
     xAxis: { type: 'value', name: input.unit, ...(extent ? { min: Math.min(extent.min, 0) < 0 ? extent.min : 0, max: extent.max } : {}) },

@@ -1,6 +1,7 @@
 import type { EChartsOption } from 'echarts';
-import type { CountyComparison, EvaluationStatus, Polarity } from '../../../api/types.ts';
-import { evaluationStatusLabels } from '../../../../../src/core/evaluation/evaluation.labels.ts';
+import type { CountyComparison, StatusCategory, Polarity } from '../../../api/types.ts';
+import { statusCategoryLabels } from '../../../../../src/core/evaluation/evaluation.labels.ts';
+import { categoryOf } from '../evaluation-status.ts';
 import { chartNumber, withUnit } from './chart-format.ts';
 
 /** The name under which the boundaries of map/zibo.geo.json are registered (echarts.registerMap). */
@@ -34,7 +35,8 @@ export interface CountyMapArea {
   /** The feature's name on the map. */
   mapName: string;
   value: number | null;
-  status: EvaluationStatus;
+  /** The county's status (不作评估 apart: not_assessed). */
+  status: StatusCategory;
   /** The value is of an earlier year than the one evaluated. */
   fromYear: number | null;
 }
@@ -54,7 +56,7 @@ export function countyMapData(counties: readonly CountyComparison[]): CountyMapD
     const c = byCode.get(code);
     if (!c) continue;
     const value = c.value ?? c.latest?.value ?? null;
-    areas.push({ code, mapName, value, status: c.status, fromYear: c.value === null && value !== null ? (c.latest?.year ?? null) : null });
+    areas.push({ code, mapName, value, status: categoryOf(c), fromYear: c.value === null && value !== null ? (c.latest?.year ?? null) : null });
   }
   return { areas, offMap: counties.filter((c) => !(c.code in ZIBO_MAP_COUNTIES)) };
 }
@@ -90,9 +92,9 @@ export function countyMapOptions(input: CountyMapInput): EChartsOption {
       formatter: (p: unknown) => {
         const name = (p as { name?: string }).name ?? '';
         const area = byName.get(name);
-        if (!area || area.value === null) return `${name}<br/>${input.year}年无数据${area ? `<br/>${evaluationStatusLabels[area.status]}` : ''}`;
+        if (!area || area.value === null) return `${name}<br/>${input.year}年无数据${area ? `<br/>${statusCategoryLabels[area.status]}` : ''}`;
         const year = area.fromYear !== null ? `（${area.fromYear}年）` : '';
-        return `${name}：${withUnit(area.value, input.unit)}${year}<br/>${evaluationStatusLabels[area.status]}`;
+        return `${name}：${withUnit(area.value, input.unit)}${year}<br/>${statusCategoryLabels[area.status]}`;
       },
     },
     visualMap: {

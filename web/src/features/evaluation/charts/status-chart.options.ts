@@ -1,20 +1,20 @@
 import type { EChartsOption } from 'echarts';
 import type { AchievementRow, DashboardPlan } from '../../../api/types.ts';
-import { evaluationStatusLabels } from '../../../../../src/core/evaluation/evaluation.labels.ts';
-import { STATUS_HEX, STATUS_ORDER } from '../evaluation-status.ts';
+import { statusCategoryLabels } from '../../../../../src/core/evaluation/evaluation.labels.ts';
+import { CATEGORY_ORDER, STATUS_HEX } from '../evaluation-status.ts';
 
-/** Per domain of a plan, its targets stacked by status (达标 green … 数据不足 grey); first domain on top. */
+/** Per domain of a plan, its targets stacked by status (达标 green … 数据不足 grey, then 不作评估); first domain on top. */
 export function domainStatusOption(plan: DashboardPlan, domainLabel: (d: { ord: number; title: string }) => string): EChartsOption {
   const domains = [...plan.domains].sort((a, b) => b.ord - a.ord);
   return {
     animation: false,
     grid: { left: 150, right: 24, top: 16, bottom: 64 },
-    legend: { bottom: 0, itemWidth: 12, itemHeight: 10, itemGap: 8, textStyle: { fontSize: 11 }, data: STATUS_ORDER.map((s) => evaluationStatusLabels[s]) },
+    legend: { bottom: 0, itemWidth: 12, itemHeight: 10, itemGap: 8, textStyle: { fontSize: 11 }, data: CATEGORY_ORDER.map((s) => statusCategoryLabels[s]) },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: domains.map(domainLabel) },
-    series: STATUS_ORDER.map((status) => ({
-      name: evaluationStatusLabels[status],
+    series: CATEGORY_ORDER.map((status) => ({
+      name: statusCategoryLabels[status],
       type: 'bar' as const,
       stack: 'status',
       itemStyle: { color: STATUS_HEX[status] },

@@ -1,7 +1,9 @@
 import type { HTMLAttributes } from 'react';
 import { Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
+import { Link } from 'react-router-dom';
 import type { TaskView } from '../../../api/responsibility.endpoints.ts';
+import { isReviewTask, taskLink } from './task-labels.ts';
 import { TaskActions } from './TaskActions.tsx';
 import { TaskDueTag } from './TaskDueTag.tsx';
 
@@ -27,6 +29,11 @@ export function TaskTable({ tasks, onChanged, hideOwner, className, emptyText = 
           <Typography.Text strong className="task-title">
             {t.title}
           </Typography.Text>
+          {taskLink(t) !== null && (
+            <Link className="task-link" to={taskLink(t) as string} style={{ marginLeft: 8 }}>
+              {isReviewTask(t) ? '去审核' : '查看'}
+            </Link>
+          )}
           {t.description && (
             <Typography.Paragraph type="secondary" ellipsis={{ rows: 1, tooltip: t.description }} style={{ margin: 0 }}>
               {t.description}

@@ -1,4 +1,4 @@
-import { TASK_KIND_LABELS, TASK_KINDS, TASK_STATUS_LABELS, TASK_STATUSES } from '../../../../../src/core/responsibility/responsibility.types.ts';
+import { REVIEW_SOURCE_TYPES, TASK_KIND_LABELS, TASK_KINDS, TASK_STATUS_LABELS, TASK_STATUSES } from '../../../../../src/core/responsibility/responsibility.types.ts';
 import type { TaskKind, TaskStatus } from '../../../../../src/core/responsibility/responsibility.types.ts';
 import { DUE_STATE_LABELS } from '../../../../../src/core/responsibility/task-schedule.ts';
 import type { DueState } from '../../../../../src/core/responsibility/task-schedule.ts';
@@ -25,4 +25,33 @@ export function daysLeftText(task: { status: TaskStatus; daysLeft: number }): st
   if (task.daysLeft < 0) return `逾期${-task.daysLeft}天`;
   if (task.daysLeft === 0) return '今日到期';
   return `还有${task.daysLeft}天`;
+}
+
+/** A review task of the office (审核): a unit submitted something the office must approve or return. */
+export function isReviewTask(task: { source: { type: string } | null }): boolean {
+  return task.source !== null && (REVIEW_SOURCE_TYPES as readonly string[]).includes(task.source.type);
+}
+
+/** Where the record behind a task is handled in the application (the thing to review, the warning, the plan …). */
+export function taskLink(task: { source: { type: string; id: number } | null }): string | null {
+  const source = task.source;
+  if (source === null) return null;
+  switch (source.type) {
+    case 'unit_report_review':
+      return `/reports/unit-reports/${source.id}`;
+    case 'county_plan':
+    case 'county_plan_review':
+      return `/responsibility/county-plans/${source.id}`;
+    case 'implementation_plan':
+    case 'implementation_plan_review':
+      return `/responsibility/implementation-plans/${source.id}`;
+    case 'warning':
+    case 'warning_review':
+      return `/evaluation/warnings/${source.id}`;
+    case 'supervision_finding':
+    case 'supervision_report_review':
+      return '/responsibility/supervision';
+    default:
+      return null;
+  }
 }

@@ -33,7 +33,7 @@ export function MailQueuePanel({ onSent }: { onSent?: () => void }) {
       const run = await mailQueueApi.sendReminders();
       if (run.transport === 'none') toast.warning(`已生成提醒邮件${run.built}封，未配置邮件服务，留存在待发送队列`);
       else if (run.failed > 0) toast.error(`已发送${run.sent}封，失败${run.failed}封（失败的将在下次发送时重试）`);
-      else toast.success(`发送成功${run.sent}封（今日新生成${run.built}封）`);
+      else toast.success(`发送成功${run.sent}封（今日新生成${run.built}封）${run.busy > 0 ? `，另有${run.busy}封正由另一次发送处理` : ''}`);
       setVersion((v) => v + 1);
       onSent?.();
     } catch (err) {
@@ -91,11 +91,16 @@ export function MailQueuePanel({ onSent }: { onSent?: () => void }) {
                   title: '状态',
                   dataIndex: 'status',
                   width: 100,
-                  render: (s: MailQueueItem['status']) => (
-                    <Tag className="mail-status" color={STATUS[s].color}>
-                      {STATUS[s].label}
-                    </Tag>
-                  ),
+                  render: (s: MailQueueItem['status'], m) =>
+                    m.claimedAt !== null && s !== 'sent' ? (
+                      <Tag className="mail-status" color="processing" title={`自 ${stamp(m.claimedAt)} 起`}>
+                        发送中
+                      </Tag>
+                    ) : (
+                      <Tag className="mail-status" color={STATUS[s].color}>
+                        {STATUS[s].label}
+                      </Tag>
+                    ),
                 },
                 { title: '尝试', dataIndex: 'attempts', width: 70, render: (n: number) => `${n}次` },
                 { title: '最后尝试', dataIndex: 'lastAttemptAt', width: 150, render: stamp },

@@ -153,7 +153,7 @@ function Overdue({ version, onChanged }: { version: number; onChanged: () => voi
   );
 }
 
-type OwnerFilter = string | undefined; // "d:<id>" or "r:<code>"
+type OwnerFilter = string | undefined; // "office", "d:<id>" or "r:<code>"
 
 function TaskList({ version, onChanged }: { version: number; onChanged: () => void }) {
   const user = useUser();
@@ -165,6 +165,7 @@ function TaskList({ version, onChanged }: { version: number; onChanged: () => vo
   const counties = useApi((signal) => (readsAll ? api.regions({ parent: '370300' }, signal) : Promise.resolve([])), [readsAll]);
   const ownerOptions = useMemo(
     () => [
+      { label: '本办', options: [{ value: 'office', label: '市妇儿工委办公室（审核等本办事项）' }] },
       { label: '部门', options: (departments.data ?? []).map((d) => ({ value: `d:${d.id}`, label: d.name })) },
       { label: '区县', options: (counties.data ?? []).map((r) => ({ value: `r:${r.code}`, label: r.name })) },
     ],
@@ -178,6 +179,7 @@ function TaskList({ version, onChanged }: { version: number; onChanged: () => vo
           kind,
           department: owner?.startsWith('d:') ? owner.slice(2) : undefined,
           regionCode: owner?.startsWith('r:') ? owner.slice(2) : undefined,
+          office: owner === 'office',
         },
         signal,
       ),
