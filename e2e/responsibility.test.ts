@@ -3,7 +3,8 @@
  * exactly the goals the seed plans name them for (lead and responsible), exports Excel and Word, and sees a
  * goal's division of labour; a task created through the API shows on the calendar on its due date and in the
  * overdue list when past due; the owning department completes it in the browser and it leaves the overdue
- * list; a department user cannot open another department's list (the server's 403, shown in Chinese).
+ * list; a department user cannot open another department's list (the server's 403, shown in Chinese); the office
+ * registers a reminder e-mail contact for a unit with open tasks, which then leaves the 无联系人 list, and removes it.
  *
  * The expected goals come from the seed text parsed with the plan parser (src/core/plan), not from the server.
  */
@@ -207,5 +208,44 @@ describe.skipIf(requireOrSkip('chromium'))('责任清单与任务期限（无头
     expect(await alert.innerText()).toContain('无权查看其他单位的责任清单');
     expect(await page.locator('.responsibility-list').count()).toBe(0);
     await screenshot(page, 'r05-forbidden');
+  });
+
+  it('办公室在页面上为市卫生健康委登记提醒联系人，该单位离开无联系人名单，随后删除', async () => {
+    const UNIT = '市卫生健康委';
+    const EMAIL = 'zhangsan@wjw.zibo.example.cn';
+    const task = await admin.call<TaskView>('POST', '/tasks', { title: '报送孕产妇死亡评审情况', kind: 'other', owner: { department: UNIT }, dueDate: dayFromToday(-3) });
+    expect(task.dueState).toBe('overdue');
+    await office.goto('/responsibility/tasks?view=contacts');
+    const warning = office.locator('.contactless-units');
+    await warning.locator(`.contactless-unit[data-unit="${UNIT}"]`).waitFor();
+    expect(await warning.innerText()).toContain('以下单位尚无提醒联系人，逾期提醒邮件将无法送达');
+
+    await office.locator('.add-contact').click();
+    const modal = office.locator('.reminder-contact-modal');
+    await chooseOption(office, modal.getByLabel('单位', { exact: true }), UNIT, { search: true });
+    await modal.getByLabel('联系人', { exact: true }).fill('张三');
+    // A malformed address is refused in the form, before anything is sent.
+    await modal.getByLabel('邮箱', { exact: true }).fill('zhangsan@');
+    await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+    await modal.locator('.ant-form-item-explain-error', { hasText: '邮箱地址格式不正确' }).waitFor();
+    await modal.getByLabel('邮箱', { exact: true }).fill(EMAIL);
+    await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+    await modal.waitFor({ state: 'hidden' });
+
+    const row = office.locator(`.reminder-contact-table tr[data-unit="${UNIT}"]`);
+    await row.waitFor();
+    expect(await row.innerText()).toContain('张三');
+    expect(await row.innerText()).toContain(EMAIL);
+    await office.locator('.contactless-units').waitFor();
+    expect(await office.locator(`.contactless-unit[data-unit="${UNIT}"]`).count()).toBe(0);
+    const stored = (await admin.get<{ id: number; owner: string; name: string; email: string }[]>('/reminder-contacts')).filter((c) => c.owner === UNIT);
+    expect(stored).toEqual([expect.objectContaining({ name: '张三', email: EMAIL })]);
+    await screenshot(office, 'r07-reminder-contacts');
+
+    await row.locator('.remove-contact').click();
+    await office.locator('.confirm-remove-contact').click();
+    await row.waitFor({ state: 'detached' });
+    await office.locator(`.contactless-units .contactless-unit[data-unit="${UNIT}"]`).waitFor();
+    expect((await admin.get<{ owner: string }[]>('/reminder-contacts')).filter((c) => c.owner === UNIT)).toEqual([]);
   });
 });

@@ -74,3 +74,43 @@ describe('fuer tasks remind', () => {
     expect(stored.filter((m) => m.status === 'sent' && m.attempts === 1).length).toBe(12);
   }, 180_000);
 });
+
+describe('fuer tasks contacts', () => {
+  it('adds a contact by unit name or code, refuses a duplicate and a bad address, lists the units still without one, removes it', async () => {
+    // The annual reports issued above are open for every county; 张店区 has no contact yet.
+    const added = await fuer(['tasks', 'contacts', 'add', '--unit', '张店区', '--name', '张三', '--email', 'a@b.cn']);
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout).toMatch(/^已登记提醒联系人 \d+\t张店区\t张三\ta@b\.cn\n$/);
+    const id = Number(/^已登记提醒联系人 (\d+)/.exec(added.stdout)?.[1]);
+
+    const duplicate = await fuer(['tasks', 'contacts', 'add', '--unit', '370303', '--name', '李四', '--email', 'A@B.cn']);
+    expect(duplicate.code).not.toBe(0);
+    expect(duplicate.stderr).toContain('张店区已登记提醒联系人 a@b.cn（张三），无需重复添加');
+    const bad = await fuer(['tasks', 'contacts', 'add', '--unit', '市卫健委', '--name', '王五', '--email', 'wangwu']);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('邮箱地址“wangwu”无效');
+
+    const listed = await fuer(['tasks', 'contacts', 'list', '--json']);
+    expect(listed.code, listed.stderr).toBe(0);
+    const { contacts, missing } = JSON.parse(listed.stdout) as { contacts: { id: number; owner: string; unitKind: string; email: string }[]; missing: { label: string; unitKind: string; openTasks: number }[] };
+    expect(contacts.filter((c) => c.owner === '张店区')).toEqual([expect.objectContaining({ id, unitKind: 'county', email: 'a@b.cn' })]);
+    expect(contacts.find((c) => c.email === 'wangwu')).toBeUndefined();
+    const counties = missing.filter((u) => u.unitKind === 'county').map((u) => u.label);
+    expect(counties).toContain('博山区');
+    expect(counties).not.toContain('张店区');
+    // 市教育局 has had a contact since the first test.
+    expect(missing.map((u) => u.label)).not.toContain('市教育局');
+
+    const removed = await fuer(['tasks', 'contacts', 'remove', '--id', String(id)]);
+    expect(removed.code, removed.stderr).toBe(0);
+    expect(removed.stdout).toBe(`已删除提醒联系人 ${id}\n`);
+    const after = await fuer(['tasks', 'contacts', 'list']);
+    expect(after.code, after.stderr).toBe(0);
+    expect(after.stdout).not.toContain('a@b.cn');
+    expect(after.stdout).toContain('以下单位尚无提醒联系人，逾期提醒邮件将无法送达：');
+    expect(after.stdout).toMatch(/^ {2}张店区\t未完成1项，其中逾期1项$/m);
+    const again = await fuer(['tasks', 'contacts', 'remove', '--id', String(id)]);
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toContain(`提醒联系人 ${id} 不存在`);
+  }, 300_000); // seven CLI processes
+});

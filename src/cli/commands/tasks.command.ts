@@ -9,11 +9,12 @@ import { CLI_SYSTEM_ACTOR } from '../../services/exchange/system-actor.ts';
 import { importCountyPlan } from '../../services/responsibility/county-plan-import.service.ts';
 import { countyPlanOverview } from '../../services/responsibility/county-plan.service.ts';
 import { mailSetupFromEnv } from '../../services/responsibility/mailer.ts';
-import { sendTaskReminders } from '../../services/responsibility/reminder.service.ts';
+import { contactlessUnits } from '../../services/responsibility/reminder-coverage.service.ts';
+import { addContact, listContacts, removeContact, sendTaskReminders } from '../../services/responsibility/reminder.service.ts';
 import { issueAnnualReportTasks, issueImplementationPlanTasks, syncWarningTasks } from '../../services/responsibility/task-issue.service.ts';
 import { listTasks, taskCalendar } from '../../services/responsibility/task.service.ts';
 import type { TaskView } from '../../services/responsibility/task.service.ts';
-import { resolveDepartment } from '../../services/responsibility/units.ts';
+import { resolveDepartment, resolveUnitName } from '../../services/responsibility/units.ts';
 import { CliError } from '../cli-error.ts';
 import { printJson } from '../read-input.ts';
 import { withDatabase } from '../with-database.ts';
@@ -68,6 +69,8 @@ export function registerTaskCommands(program: Command): void {
         if (opts.json) printJson(run);
       });
     });
+
+  registerContactCommands(tasks);
 
   tasks
     .command('issue-annual-reports')
@@ -144,6 +147,62 @@ export function registerTaskCommands(program: Command): void {
             `已导入 ${p.title}（编号 ${p.id}）：量化目标${p.summary.targets}个，其中沿用${m?.targets.adopted ?? 0}、调整${m?.targets.adjusted ?? 0}、新增${m?.targets.added ?? 0}；低于市目标${p.summary.weaker}个；市级目标未列入${p.summary.missingCityTargets}个\n`,
           );
         }
+      });
+    });
+}
+
+const contactLine = (c: { id: number; owner: string; name: string; email: string }) => `${c.id}\t${c.owner}\t${c.name}\t${c.email}`;
+
+/** `fuer tasks contacts list|add|remove`: who receives each unit's reminder e-mails. */
+function registerContactCommands(tasks: Command): void {
+  const contacts = tasks.command('contacts').description('邮件提醒联系人：各部门、区县（及本办）的任务提醒发给谁');
+
+  contacts
+    .command('list')
+    .description('列出提醒联系人，以及有未完成任务但尚无联系人的单位')
+    .option('--json', '以 JSON 输出')
+    .action(async (opts: { json?: boolean }) => {
+      await withDatabase(async ({ db }) => {
+        await bootstrap(db);
+        const list = await listContacts(db, CLI_SYSTEM_ACTOR);
+        const missing = await contactlessUnits(db, CLI_SYSTEM_ACTOR);
+        if (opts.json) return printJson({ contacts: list, missing });
+        for (const c of list) process.stdout.write(`${contactLine(c)}\n`);
+        if (list.length === 0) process.stdout.write('尚未登记提醒联系人\n');
+        if (missing.length > 0) {
+          process.stdout.write(`以下单位尚无提醒联系人，逾期提醒邮件将无法送达：\n`);
+          for (const u of missing) process.stdout.write(`  ${u.label}\t未完成${u.openTasks}项，其中逾期${u.overdueTasks}项\n`);
+        }
+      });
+    });
+
+  contacts
+    .command('add')
+    .description('登记提醒联系人（同一单位同一邮箱不重复登记）')
+    .requiredOption('--unit <name>', '单位：部门全称或简称（如 市卫生健康委、市妇儿工委办公室），或区县名称、区划代码（如 张店区、370303）')
+    .requiredOption('--name <name>', '联系人姓名')
+    .requiredOption('--email <address>', '邮箱地址')
+    .action(async (opts: { unit: string; name: string; email: string }) => {
+      await withDatabase(async ({ db }) => {
+        await bootstrap(db);
+        const unit = await cliErrors(() => resolveUnitName(db, opts.unit));
+        const list = await cliErrors(() => addContact(db, CLI_SYSTEM_ACTOR, { departmentId: unit.departmentId, regionCode: unit.regionCode, name: opts.name, email: opts.email }));
+        const added = list.filter((c) => c.departmentId === unit.departmentId && c.regionCode === unit.regionCode && c.email === opts.email.trim()).at(-1);
+        process.stdout.write(`已登记提醒联系人 ${added ? contactLine(added) : opts.email}\n`);
+      });
+    });
+
+  contacts
+    .command('remove')
+    .description('删除提醒联系人')
+    .requiredOption('--id <id>', '联系人编号（见 fuer tasks contacts list）')
+    .action(async (opts: { id: string }) => {
+      const id = Number(opts.id);
+      if (!Number.isInteger(id) || id <= 0) throw new CliError(`--id“${opts.id}”无效，应为正整数`);
+      await withDatabase(async ({ db }) => {
+        await bootstrap(db);
+        await cliErrors(() => removeContact(db, CLI_SYSTEM_ACTOR, id));
+        process.stdout.write(`已删除提醒联系人 ${id}\n`);
       });
     });
 }

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/access/actor.types.ts';
-import { CITY_REGION_CODE } from '../../core/access/actor.types.ts';
 import { isOffice } from '../../core/responsibility/responsibility-access.ts';
 import { reminderFor } from '../../core/responsibility/task-schedule.ts';
 import type { Database } from '../../storage/schema.ts';
 import {
   claimNotification,
   deleteReminderContact,
+  eventAuthors,
+  findOfficeDepartmentId,
+  findReminderContact,
   insertNotificationOnce,
   insertReminderContact,
   listNotifications,
@@ -15,16 +17,16 @@ import {
   listTaskRows,
   listUndeliveredNotifications,
   recordDeliveryAttempt,
+  recordEvent,
   releaseNotificationClaim,
   setNotificationDetail,
-  unitNames,
 } from '../../storage/repositories/task.repository.ts';
 import { parseJsonList } from '../../storage/repositories/row-mappers.ts';
 import type { Clock } from './clock.ts';
 import { nowOf, stampOf, todayOf } from './clock.ts';
 import type { Mailer } from './mailer.ts';
-import { badRequest, forbidden, notFound } from './responsibility.errors.ts';
-import { isOfficeOwned } from './task-review.service.ts';
+import { contactServes, unitLabeller } from './reminder-recipients.ts';
+import { badRequest, forbidden, notFound, ResponsibilityError } from './responsibility.errors.ts';
 import { toTaskViews } from './task.service.ts';
 import { resolveOwner } from './units.ts';
 import type { OwnerInput } from './units.ts';
@@ -33,34 +35,53 @@ export type { ReminderContactView, ReminderRun } from './responsibility.contract
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const officeOnly = '无权管理提醒联系人：仅妇儿工委办公室（管理员）可以操作';
+/** Actions of the contacts' entries in the responsibility history (entity reminder_contact). */
+const CONTACT_ADDED = 'reminder_contact.add';
+const CONTACT_REMOVED = 'reminder_contact.remove';
 
 export async function listContacts(db: Kysely<Database>, actor: Actor): Promise<ReminderContactView[]> {
   if (!isOffice(actor)) throw forbidden(officeOnly);
   const rows = await listReminderContacts(db);
-  const names = await unitNames(db, rows.flatMap((r) => (r.department_id === null ? [] : [r.department_id])), rows.flatMap((r) => (r.region_code === null ? [] : [r.region_code])));
-  return rows.map((r) => ({
-    id: r.id,
-    departmentId: r.department_id,
-    regionCode: r.region_code,
-    owner: [r.region_code !== null ? names.regions.get(r.region_code) : '', r.department_id !== null ? names.departments.get(r.department_id) : ''].filter(Boolean).join(''),
-    name: r.name,
-    email: r.email,
-  }));
+  const labels = await unitLabeller(db, rows);
+  const authors = await eventAuthors(db, 'reminder_contact', CONTACT_ADDED, rows.map((r) => r.id));
+  return rows.map((r) => {
+    const unit = labels(r);
+    return { id: r.id, departmentId: r.department_id, regionCode: r.region_code, owner: unit.label, unitKind: unit.kind, name: r.name, email: r.email, createdAt: r.created_at, addedBy: authors.get(r.id) ?? null };
+  });
 }
 
+/**
+ * Registers who receives a unit's reminder e-mails. The same address twice for the same unit is refused (409), so
+ * nobody gets every reminder twice; the same address may serve several units. Recorded in the responsibility history.
+ */
 export async function addContact(db: Kysely<Database>, actor: Actor, input: OwnerInput & { name: string; email: string }, clock: Clock = {}): Promise<ReminderContactView[]> {
   if (!isOffice(actor)) throw forbidden(officeOnly);
   const email = input.email.trim();
-  if (!EMAIL.test(email)) throw badRequest(`邮箱地址“${input.email}”无效`);
-  if (input.name.trim() === '') throw badRequest('联系人姓名不能为空');
+  if (!EMAIL.test(email)) throw badRequest(`邮箱地址“${input.email}”无效，应如 zhangsan@example.cn`, [{ field: 'email', message: '邮箱地址无效' }]);
+  const name = input.name.trim();
+  if (name === '') throw badRequest('联系人姓名不能为空', [{ field: 'name', message: '联系人姓名不能为空' }]);
   const owner = await resolveOwner(db, input);
-  await insertReminderContact(db, { department_id: owner.departmentId, region_code: owner.regionCode, name: input.name.trim(), email, created_at: stampOf(clock) });
+  const contactUnit = { department_id: owner.departmentId, region_code: owner.regionCode };
+  await db.transaction().execute(async (trx) => {
+    const same = (await listReminderContacts(trx)).find(
+      (c) => c.department_id === contactUnit.department_id && c.region_code === contactUnit.region_code && c.email.toLowerCase() === email.toLowerCase(),
+    );
+    const unit = (await unitLabeller(trx, [contactUnit]))(contactUnit).label;
+    if (same !== undefined) throw new ResponsibilityError(409, 'duplicate', `${unit}已登记提醒联系人 ${same.email}（${same.name}），无需重复添加`);
+    const row = await insertReminderContact(trx, { ...contactUnit, name, email, created_at: stampOf(clock) });
+    await recordEvent(trx, { at: row.created_at, user_id: actor.userId, user_name: actor.displayName, entity: 'reminder_contact', entity_id: row.id, action: CONTACT_ADDED, note: `${unit}：${name} <${email}>` });
+  });
   return listContacts(db, actor);
 }
 
-export async function removeContact(db: Kysely<Database>, actor: Actor, id: number): Promise<void> {
+export async function removeContact(db: Kysely<Database>, actor: Actor, id: number, clock: Clock = {}): Promise<void> {
   if (!isOffice(actor)) throw forbidden(officeOnly);
-  if (!(await deleteReminderContact(db, id))) throw notFound(`提醒联系人 ${id} `);
+  await db.transaction().execute(async (trx) => {
+    const row = await findReminderContact(trx, id);
+    if (row === null || !(await deleteReminderContact(trx, id))) throw notFound(`提醒联系人 ${id} `);
+    const unit = (await unitLabeller(trx, [row]))(row).label;
+    await recordEvent(trx, { at: stampOf(clock), user_id: actor.userId, user_name: actor.displayName, entity: 'reminder_contact', entity_id: id, action: CONTACT_REMOVED, note: `${unit}：${row.name} <${row.email}>` });
+  });
 }
 
 /**
@@ -79,7 +100,7 @@ export async function sendTaskReminders(
   const run: ReminderRun = { date: today, tasksDue: 0, built: 0, sent: 0, failed: 0, retried: 0, pending: 0, busy: 0, withoutContact: 0, transport: options.mailer ? 'mailer' : 'none', notice: options.notice ?? null };
   if (options.mailer === null && options.notice) log(options.notice);
   const contacts = await listReminderContacts(db);
-  const officeDepartmentId = (await db.selectFrom('departments').select('id').where('category', '=', 'office').orderBy('id').executeTakeFirst())?.id ?? null;
+  const officeDepartmentId = await findOfficeDepartmentId(db);
   const rows = await listTaskRows(db, { status: ['open'] });
   const views = new Map((await toTaskViews(db, rows, null, options)).map((v) => [v.id, v]));
   const builtIds = new Set<number>();
@@ -88,14 +109,8 @@ export async function sendTaskReminders(
     // Remind on each reminder date and daily once overdue.
     if (reminder === null || reminder.remindOn !== today) continue;
     run.tasksDue++;
-    const recipients = contacts.filter(
-      (c) =>
-        (row.owner_department_id !== null
-          ? c.department_id === row.owner_department_id && (c.region_code === null || c.region_code === row.owner_region_code)
-          : c.department_id === null && c.region_code === row.owner_region_code) ||
-        // The office's own tasks (its reviews) also go to the contacts registered for the department 市妇儿工委办公室.
-        (isOfficeOwned(row) && officeDepartmentId !== null && c.department_id === officeDepartmentId && (c.region_code === null || c.region_code === CITY_REGION_CODE)),
-    );
+    // The office's own tasks (its reviews) also go to the contacts registered for the department 市妇儿工委办公室.
+    const recipients = contacts.filter((c) => contactServes(c, row, officeDepartmentId));
     if (recipients.length === 0) {
       run.withoutContact++;
       continue;

@@ -411,13 +411,37 @@ export interface GoalResponsibility {
   unitGroups: string[];
 }
 
+/**
+ * Whose reminders a contact receives: the committee office's own (its review tasks: contacts of the department
+ * 市妇儿工委办公室 or of the city with no department), a department's, or a county's (or a county's department's).
+ */
+export type ReminderUnitKind = 'office' | 'department' | 'county';
+
 export interface ReminderContactView {
   id: number;
   departmentId: number | null;
   regionCode: string | null;
+  /** The unit's name, e.g. 市卫生健康委, 张店区, 市妇儿工委办公室. */
   owner: string;
+  unitKind: ReminderUnitKind;
   name: string;
   email: string;
+  createdAt: string;
+  /** Who registered the contact (from the responsibility history; null for contacts older than that record). */
+  addedBy: string | null;
+}
+
+/** A unit with open tasks whose e-mail reminders reach nobody: no contact serves it (GET /reminder-contacts/missing). */
+export interface ContactlessUnit {
+  unitKind: ReminderUnitKind;
+  /** The owner of the tasks, as the tasks store it (the office's own tasks: the city, no department). */
+  departmentId: number | null;
+  regionCode: string | null;
+  label: string;
+  openTasks: number;
+  overdueTasks: number;
+  /** The earliest due date among the open tasks. */
+  nextDue: string;
 }
 
 export interface ReminderRun {

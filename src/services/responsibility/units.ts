@@ -39,6 +39,22 @@ export async function resolveOwner(db: Kysely<Database>, input: OwnerInput): Pro
   return { departmentId, regionCode };
 }
 
+/**
+ * A unit given by one name, as on the command line: a department (name, alias or id: 市卫健委, 市妇儿工委办公室), or
+ * a county (name or code: 张店区, 370303).
+ */
+export async function resolveUnitName(db: Kysely<Database>, key: string): Promise<ResolvedOwner> {
+  const name = key.trim();
+  if (name === '') throw badRequest('须指定单位（部门或区县）');
+  const departmentId = await findDepartmentId(db, /^\d{1,5}$/.test(name) ? Number(name) : name);
+  if (departmentId !== null) return { departmentId, regionCode: null };
+  const regions = await db.selectFrom('regions').select('code').where((eb) => eb.or([eb('code', '=', name), eb('name', '=', name)])).orderBy('code').execute();
+  // A name shared with a region elsewhere (鼓楼区 …): Zibo's own first.
+  const region = regions.find((r) => r.code.startsWith('3703')) ?? regions[0];
+  if (region !== undefined) return { departmentId: null, regionCode: region.code };
+  throw badRequest(`单位“${name}”不存在（可用部门全称或简称，如“市卫生健康委”“市卫健委”，或区县名称、区划代码，如“张店区”“370303”）`);
+}
+
 /** A unit named by a supervision, meeting or pilot. */
 export interface UnitInput extends OwnerInput {
   /** A name for a unit that is neither a registered department nor a region (e.g. 某某小学). */

@@ -68,6 +68,24 @@ export async function insertReminderContact(db: Kysely<Database>, row: Insertabl
   return db.insertInto('reminder_contacts').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
+export async function findReminderContact(db: Kysely<Database>, id: number) {
+  return (await db.selectFrom('reminder_contacts').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+}
+
+/** The id of the committee office among the departments (category office: 市妇儿工委办公室), if registered. */
+export async function findOfficeDepartmentId(db: Kysely<Database>): Promise<number | null> {
+  return (await db.selectFrom('departments').select('id').where('category', '=', 'office').orderBy('id').executeTakeFirst())?.id ?? null;
+}
+
+/** Who recorded each of the given entities' latest `action` event (e.g. who added a reminder contact: ids may be reused after a delete). */
+export async function eventAuthors(db: Kysely<Database>, entity: Database['responsibility_events']['entity'], action: string, ids: readonly number[]): Promise<Map<number, string>> {
+  const authors = new Map<number, string>();
+  if (ids.length === 0) return authors;
+  const rows = await db.selectFrom('responsibility_events').select(['entity_id', 'user_name']).where('entity', '=', entity).where('action', '=', action).where('entity_id', 'in', ids).orderBy('id').execute();
+  for (const r of rows) authors.set(r.entity_id, r.user_name);
+  return authors;
+}
+
 export async function deleteReminderContact(db: Kysely<Database>, id: number): Promise<boolean> {
   const result = await db.deleteFrom('reminder_contacts').where('id', '=', id).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;

@@ -297,7 +297,7 @@ export interface ResponsibilityEventsTable {
   at: string;
   user_id: number | null;
   user_name: string;
-  entity: 'county_plan' | 'implementation_plan' | 'task' | 'supervision' | 'meeting' | 'pilot';
+  entity: 'county_plan' | 'implementation_plan' | 'task' | 'supervision' | 'meeting' | 'pilot' | 'reminder_contact';
   entity_id: number;
   action: string;
   note: string | null;

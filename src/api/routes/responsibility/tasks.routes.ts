@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { TaskKind, TaskSourceType, TaskStatus } from '../../../core/responsibility/responsibility.types.ts';
 import { mailQueue } from '../../../services/responsibility/mail-queue.service.ts';
 import { mailSetupFromEnv } from '../../../services/responsibility/mailer.ts';
+import { contactlessUnits } from '../../../services/responsibility/reminder-coverage.service.ts';
 import { addContact, listContacts, outbox, removeContact, sendTaskReminders } from '../../../services/responsibility/reminder.service.ts';
 import { issueAnnualReportTasks, issueImplementationPlanTasks, syncRoundTasks, syncWarningTasks } from '../../../services/responsibility/task-issue.service.ts';
 import {
@@ -193,12 +194,18 @@ export const taskRoutes: FastifyPluginAsync = async (app) => {
 
   r.get('/reminder-contacts', { schema: { tags: TAGS, summary: '邮件提醒联系人（办公室）' } }, async (request) => listContacts(app.db, actorOf(request)));
 
+  r.get(
+    '/reminder-contacts/missing',
+    { schema: { tags: TAGS, summary: '有未完成任务、但尚无提醒联系人的单位（办公室）：这些单位的提醒和逾期邮件无人接收' } },
+    async (request) => contactlessUnits(app.db, actorOf(request)),
+  );
+
   r.post(
     '/reminder-contacts',
     {
       schema: {
         tags: TAGS,
-        summary: '新增邮件提醒联系人：某部门或区县的任务提醒发给谁（办公室）',
+        summary: '新增邮件提醒联系人：某部门或区县的任务提醒发给谁（办公室）；同一单位重复登记同一邮箱时答 409',
         body: owner.extend({ name: nonEmpty('联系人', 50), email: nonEmpty('邮箱', 200) }),
       },
     },

@@ -18,6 +18,7 @@ import { TaskTable } from '../shared/TaskTable.tsx';
 import { IssueAnnualReportsModal } from './IssueAnnualReportsModal.tsx';
 import { MailQueuePanel } from './MailQueuePanel.tsx';
 import { NewTaskModal } from './NewTaskModal.tsx';
+import { ReminderContactsPanel } from './ReminderContactsPanel.tsx';
 
 // The calendar's weekday and month names come from dayjs' locale (antd's zh_CN covers only its own texts).
 dayjs.locale('zh-cn');
@@ -39,10 +40,10 @@ export default function TaskPage() {
   const canCreate = hasRole(user, 'admin', 'stats');
   const isAdmin = hasRole(user, 'admin');
   const view = params.get('view');
-  const tab = view === 'calendar' || (view === 'mail' && isAdmin) ? view : 'list';
+  const tab = view === 'calendar' || ((view === 'mail' || view === 'contacts') && isAdmin) ? view : 'list';
   const setTab = (view: string) => {
     const next = new URLSearchParams(params);
-    if (view === 'calendar' || view === 'mail') next.set('view', view);
+    if (view === 'calendar' || view === 'mail' || view === 'contacts') next.set('view', view);
     else next.delete('view');
     setParams(next, { replace: true });
   };
@@ -77,7 +78,12 @@ export default function TaskPage() {
           items={[
             { key: 'list', label: '任务列表', children: <TaskList version={version} onChanged={refresh} /> },
             { key: 'calendar', label: '日历', children: <TaskCalendarView version={version} onChanged={refresh} /> },
-            ...(isAdmin ? [{ key: 'mail', label: '邮件提醒', children: <MailQueuePanel /> }] : []),
+            ...(isAdmin
+              ? [
+                  { key: 'mail', label: '邮件提醒', children: <MailQueuePanel /> },
+                  { key: 'contacts', label: '提醒联系人', children: <ReminderContactsPanel /> },
+                ]
+              : []),
           ]}
         />
       </Card>
