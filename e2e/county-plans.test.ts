@@ -26,7 +26,7 @@ const PASSWORDS = { zd: 'Zhangdian2024', bs: 'Boshan2024ok', wjw: 'Weijianwei202
 const ZHANGDIAN = '370303';
 const BOSHAN = '370304';
 
-describe.skipIf(requireOrSkip('chromium'))('区县规划与实施方案：派生、逾期报送、低于市目标、只能改本单位的（无头 Chromium）', () => {
+describe.skipIf(requireOrSkip('chromium'))('区县规划与实施方案：派生、逾期报送、低于市目标、只能改本单位的（无头 Chromium）', { timeout: 120_000 }, () => {
   const e2e = useBrowserSession(UI_TIMEOUT);
   const { watched } = e2e;
   let admin: ApiSession;

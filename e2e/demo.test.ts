@@ -14,7 +14,7 @@ import { runCli } from './harness.ts';
 const UI_TIMEOUT = 20_000;
 const ADMIN_PASSWORD = 'Demo2024admin';
 
-describe.skipIf(requireOrSkip('chromium'))('示例数据库（无头 Chromium）', () => {
+describe.skipIf(requireOrSkip('chromium'))('示例数据库（无头 Chromium）', { timeout: 120_000 }, () => {
   const e2e = useBrowserSession(UI_TIMEOUT);
   const { watched } = e2e;
   let context: BrowserContext;

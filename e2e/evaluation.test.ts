@@ -31,7 +31,7 @@ const DEPARTMENT = '市卫生健康委';
 const MMR = 'W1.03'; // 孕产妇死亡率
 const COUNTERMEASURE = '落实高危孕产妇专案管理，市级危重孕产妇救治中心对区县开展季度督导；对2024年孕产妇死亡病例逐例评审。';
 
-describe.skipIf(requireOrSkip('chromium'))('评估与预警：审核、生成预警、对策整改、销号（无头 Chromium）', () => {
+describe.skipIf(requireOrSkip('chromium'))('评估与预警：审核、生成预警、对策整改、销号（无头 Chromium）', { timeout: 120_000 }, () => {
   const e2e = useBrowserSession(UI_TIMEOUT);
   let admin: ApiSession;
   let wjwFormId = 0;

@@ -29,7 +29,7 @@ const COUNTY = '370303'; // 张店区
 const INDICATOR = 'W1.04'; // 妇女常见病筛查率 (%, 城镇/农村, numerator and denominator)
 const RETURN_COMMENT = '城镇筛查人数与卫健统计年报不符，请核实';
 
-describe.skipIf(requireOrSkip('chromium'))('年度监测数据：填报、校验、审核、汇总、审计（无头 Chromium）', () => {
+describe.skipIf(requireOrSkip('chromium'))('年度监测数据：填报、校验、审核、汇总、审计（无头 Chromium）', { timeout: 120_000 }, () => {
   const e2e = useBrowserSession(UI_TIMEOUT);
   const { watched } = e2e;
   let admin: ApiSession;

@@ -31,7 +31,7 @@ const REVIEW_COMMENT = '建议在健康领域补充农村地区孕产妇死亡�
 const CORRECTION = '更正婴儿死亡率2024年数据来源口径';
 const RETURN_REASON = '请按审核意见补充分析后重新提交。';
 
-describe.skipIf(requireOrSkip('chromium'))('年度统计监测报告：生成、编辑、审核、发布、公开、更正（无头 Chromium）', () => {
+describe.skipIf(requireOrSkip('chromium'))('年度统计监测报告：生成、编辑、审核、发布、公开、更正（无头 Chromium）', { timeout: 120_000 }, () => {
   const e2e = useBrowserSession(UI_TIMEOUT);
   let admin: ApiSession;
   let dataDir = '';
@@ -256,7 +256,7 @@ describe.skipIf(requireOrSkip('chromium'))('年度统计监测报告：生成、
   });
 });
 
-describe.skipIf(requireOrSkip('chromium'))('示例数据生成的报告：内部页面和公开页面都标明“示例数据”（无头 Chromium）', () => {
+describe.skipIf(requireOrSkip('chromium'))('示例数据生成的报告：内部页面和公开页面都标明“示例数据”（无头 Chromium）', { timeout: 120_000 }, () => {
   const e2e = useBrowserSession(UI_TIMEOUT);
   let reportId = 0;
 

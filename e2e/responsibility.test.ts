@@ -50,7 +50,7 @@ function dayFromToday(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-describe.skipIf(requireOrSkip('chromium'))('责任清单与任务期限（无头 Chromium）', () => {
+describe.skipIf(requireOrSkip('chromium'))('责任清单与任务期限（无头 Chromium）', { timeout: 120_000 }, () => {
   const e2e = useBrowserSession(UI_TIMEOUT);
   const { watched } = e2e;
   let admin: ApiSession;

@@ -24,7 +24,8 @@ const EDUCATION = '市教育局';
 const FINDING = '部分医疗机构孕产妇健康管理台账不完整';
 const REPORT = '已对全市42家助产机构逐一核查，补齐孕产妇健康管理台账，建立月度抽查制度';
 
-describe.skipIf(requireOrSkip('chromium'))('督导检查、会议与试点：问题转任务、整改、销号（无头 Chromium）', () => {
+// Each step waits up to UI_TIMEOUT for the page; a test of several steps needs more than vitest's 30 s under load.
+describe.skipIf(requireOrSkip('chromium'))('督导检查、会议与试点：问题转任务、整改、销号（无头 Chromium）', { timeout: 120_000 }, () => {
   const e2e = useBrowserSession(UI_TIMEOUT);
   const { watched } = e2e;
   let admin: ApiSession;
@@ -325,8 +326,17 @@ describe.skipIf(requireOrSkip('chromium'))('督导检查、会议与试点：问
     await row.locator('.report-finding').click();
     const modal = page.locator('.report-modal');
     await modal.getByLabel('整改情况').fill('已完成指导');
-    await modal.locator('.ant-modal-footer .ant-btn-primary').click();
-    await eventually(() => modal.locator('.form-modal-error').innerText()).toBe('无权报告整改情况：该整改任务不属于您的单位');
+    // A click that lands while the dialog is still opening does nothing under load: click again until the refusal shows.
+    const refusalText = modal.locator('.form-modal-error');
+    await expect
+      .poll(
+        async () => {
+          if ((await refusalText.count()) === 0) await modal.locator('.ant-modal-footer .ant-btn-primary').click({ timeout: 5000 }).catch(() => undefined);
+          return (await refusalText.count()) > 0 ? refusalText.innerText() : '';
+        },
+        { timeout: 60_000 },
+      )
+      .toBe('无权报告整改情况：该整改任务不属于您的单位');
     await screenshot(page, 's07-supervision-refused');
     await modal.locator('.ant-modal-footer .ant-btn:not(.ant-btn-primary)').click();
     await page.reload();

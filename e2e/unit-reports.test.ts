@@ -27,7 +27,7 @@ const RETURN_COMMENT = '请补充农村供水工程的具体数量和受益人�
 const EXTENDED = '2099-04-30';
 const EXTENSION_REASON = '张店区妇儿工委换届，申请延期一个月';
 
-describe.skipIf(requireOrSkip('chromium'))('部门年度报告：填报、退回、重新提交、审定、发布、公开（无头 Chromium）', () => {
+describe.skipIf(requireOrSkip('chromium'))('部门年度报告：填报、退回、重新提交、审定、发布、公开（无头 Chromium）', { timeout: 120_000 }, () => {
   const e2e = useBrowserSession(UI_TIMEOUT);
   let admin: ApiSession;
   let water: ApiSession;

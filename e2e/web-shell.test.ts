@@ -13,7 +13,7 @@ const WOMEN_PLAN = '淄博市“十四五”妇女发展规划';
 const CHILDREN_PLAN = '淄博市“十四五”儿童发展规划';
 const UI_TIMEOUT = 15_000;
 
-describe.skipIf(requireOrSkip('chromium'))('网页端（无头 Chromium）', () => {
+describe.skipIf(requireOrSkip('chromium'))('网页端（无头 Chromium）', { timeout: 120_000 }, () => {
   const e2e = useBrowserSession(UI_TIMEOUT);
   let context: BrowserContext;
   let page: Page;

@@ -27,7 +27,8 @@ async function fuer(args: string[], input?: string): Promise<{ stdout: string; s
   }
 }
 
-describe('fuer CLI', () => {
+// Each test runs CLI processes that bootstrap a database: slow when the machine is shared.
+describe('fuer CLI', { timeout: 90_000 }, () => {
   it('plan export --json reproduces the seed on a fresh database', async () => {
     const { stdout, code } = await fuer(['plan', 'export', '--json']);
     expect(code).toBe(0);
