@@ -14,6 +14,8 @@
 import type { Locator, Page } from 'playwright-core';
 
 const ATTEMPTS = 3;
+/** How long the select may take to show a choice that was clicked before we click again. */
+const SHOWN_TIMEOUT = 5000;
 
 export interface ChooseOptions {
   search?: boolean;
@@ -30,9 +32,16 @@ export async function chooseOption(page: Page, combobox: Locator, option: string
     await combobox.click();
     if (opts.search) await combobox.fill(option);
     await choice.click();
-    // The chosen label replaces the placeholder in the select's own box.
-    const shown = await select.locator(`[title="${option}"]`).count().catch(() => 0);
-    if (shown > 0) return;
+    // The chosen label replaces the placeholder in the select's own box (after a re-render, which lags under load).
+    const shown = await select
+      .locator(`[title="${option}"]`)
+      .first()
+      .waitFor({ timeout: SHOWN_TIMEOUT })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (shown) return;
     if (attempt >= ATTEMPTS) throw new Error(`chooseOption: 「${option}」 was clicked ${ATTEMPTS} times but the select does not show it`);
     await page.keyboard.press('Escape');
   }

@@ -15,6 +15,7 @@ import type { Page } from 'playwright-core';
 import type { Dashboard, FormGrid, FormSummary, IndicatorEvaluationView, WarningSummary } from '../web/src/api/types.ts';
 import { requireOrSkip } from '../test/requirements.ts';
 import type { ApiSession } from './api-session.ts';
+import { confirmDialog } from './ant-confirm.ts';
 import { screenshot } from './chromium.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { fillGrid } from './fixtures/form-values.ts';
@@ -98,7 +99,7 @@ describe.skipIf(requireOrSkip('chromium'))('评估与预警：审核、生成预
 
     await office.goto(`/data-entry/forms/${wjwFormId}`);
     await office.locator('.approve-form').click();
-    await office.locator('.ant-modal-confirm .ant-btn-primary').click();
+    await confirmDialog(office);
     await expect.poll(() => office.locator('.form-status').getAttribute('data-status'), { timeout: SERVER_WORK_TIMEOUT }).toBe('approved');
 
     const after = await cityCounts();

@@ -17,6 +17,7 @@ import type { Locator, Page } from 'playwright-core';
 import type { FormGrid, FormSummary, RegionSummary } from '../web/src/api/types.ts';
 import { requireOrSkip } from '../test/requirements.ts';
 import type { ApiSession } from './api-session.ts';
+import { confirmDialog } from './ant-confirm.ts';
 import { screenshot } from './chromium.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { fillGrid } from './fixtures/form-values.ts';
@@ -236,7 +237,7 @@ describe.skipIf(requireOrSkip('chromium'))('年度监测数据：填报、校验
     expect(await formStatus(reviewer)).toBe('submitted');
     expect(await field(reviewer, 'area=城镇', 'numerator').inputValue()).toBe('510');
     await reviewer.locator('.approve-form').click();
-    await reviewer.locator('.ant-modal-confirm .ant-btn-primary').click();
+    await confirmDialog(reviewer);
     await eventually(() => formStatus(reviewer)).toBe('approved');
     expect(await row(reviewer, 'area=城镇').locator('.grid-status').getAttribute('data-status')).toBe('approved');
     await screenshot(reviewer, 'm08-approved');

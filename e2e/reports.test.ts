@@ -16,6 +16,7 @@ import type { Page } from 'playwright-core';
 import type { AnnualReport, PublishedReportView, ReportDetail, ReportVersionView } from '../web/src/api/reports.types.ts';
 import { requireOrSkip } from '../test/requirements.ts';
 import type { ApiSession } from './api-session.ts';
+import { confirmDialog } from './ant-confirm.ts';
 import { screenshot } from './chromium.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { runCli } from './harness.ts';
@@ -64,14 +65,7 @@ describe.skipIf(requireOrSkip('chromium'))('年度统计监测报告：生成、
   const mmrRow = (page: Page) => page.locator(`.report-indicator-table tr[data-indicator="${MMR}"]`).first();
   const status = (page: Page) => page.locator('.page-header .report-status').getAttribute('data-status');
   /** Clicks OK in the confirmation dialog and returns its text. */
-  async function confirm(page: Page): Promise<string> {
-    const dialog = page.locator('.ant-modal-confirm');
-    await dialog.waitFor();
-    const text = await dialog.innerText();
-    await dialog.locator('.ant-btn-primary').click();
-    await dialog.waitFor({ state: 'detached' });
-    return text;
-  }
+  const confirm = (page: Page): Promise<string> => confirmDialog(page);
 
   let office: Page;
 

@@ -11,6 +11,7 @@ import type { TaskView } from '../src/services/responsibility/responsibility.con
 import type { PublishedUnitReport, RoundOverview, UnitReportDetail } from '../src/services/unit-reports/unit-report.contract.ts';
 import { requireOrSkip } from '../test/requirements.ts';
 import type { ApiSession } from './api-session.ts';
+import { confirmDialog } from './ant-confirm.ts';
 import { screenshot } from './chromium.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { chooseOption } from './ant-select.ts';
@@ -152,10 +153,7 @@ describe.skipIf(requireOrSkip('chromium'))('部门年度报告：填报、退回
     await office.locator('.approve-report').click();
     await eventually(() => status(office)).toBe('approved');
     await office.locator('.publish-report').click();
-    const dialog = office.locator('.ant-modal-confirm');
-    await dialog.waitFor();
-    expect(await dialog.innerText()).toContain('不可再修改');
-    await dialog.locator('.ant-btn-primary').click();
+    expect(await confirmDialog(office)).toContain('不可再修改');
     await eventually(() => status(office)).toBe('published');
     expect(await office.locator('.approve-report, .publish-report, .return-report').count()).toBe(0);
     await office.locator('.correct-report').waitFor();
