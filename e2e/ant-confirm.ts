@@ -6,7 +6,7 @@
  * OK button ignores a second click once the first has been taken, so nothing runs twice.
  */
 import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 const CLICK_TIMEOUT = 5000;
 
@@ -28,4 +28,21 @@ export async function confirmDialog(page: Page, timeout = 60_000): Promise<strin
     )
     .toBe(true);
   return text;
+}
+
+/**
+ * Clicks `button` (an OK button of a dialog that just opened) until `done` says its effect shows: for the same
+ * reason as above, a click during the dialog's opening can be lost. Only for actions that are harmless to ask twice.
+ */
+export async function clickUntil(button: Locator, done: () => Promise<boolean>, timeout = 60_000): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        if (await done()) return true;
+        if ((await button.count()) > 0) await button.click({ timeout: CLICK_TIMEOUT }).catch(() => undefined);
+        return done();
+      },
+      { timeout },
+    )
+    .toBe(true);
 }

@@ -14,6 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { CountyPlanOverviewRow, CountyPlanView, ImplementationPlanView } from '../src/services/responsibility/responsibility.contract.ts';
 import { requireOrSkip } from '../test/requirements.ts';
+import { clickUntil } from './ant-confirm.ts';
 import { chooseOption } from './ant-select.ts';
 import type { ApiSession } from './api-session.ts';
 import { screenshot } from './chromium.ts';
@@ -258,8 +259,8 @@ describe.skipIf(requireOrSkip('chromium'))('区县规划与实施方案：派生
     expect(await page.locator('.plan-goals .ant-list-item').count()).toBe(1);
     expect(await page.locator('.plan-goals').innerText()).toContain(first.replace(/^\[牵头\] /, '').replace(/…$/, ''));
     await page.locator('.file-plan').click();
-    await page.locator('.file-modal .ant-modal-footer .ant-btn-primary').click();
-    await eventually(() => page.locator('.filing-card .filing-status').getAttribute('data-status')).toBe('filed');
+    const filingStatus = (p: Page) => p.locator('.filing-card .filing-status').getAttribute('data-status');
+    await clickUntil(page.locator('.file-modal .ant-modal-footer .ant-btn-primary'), async () => (await filingStatus(page)) === 'filed');
     expect(await page.locator('.edit-plan').count()).toBe(0);
 
     const office = await e2e.open(admin, '/responsibility/implementation-plans');
@@ -276,11 +277,10 @@ describe.skipIf(requireOrSkip('chromium'))('区县规划与实施方案：派生
 
     await office.goto(`/responsibility/implementation-plans/${wjwPlanId}`);
     await office.locator('.review-plan').click();
-    await office.locator('.review-modal .ant-modal-footer .ant-btn-primary').click();
-    await eventually(() => office.locator('.filing-card .filing-status').getAttribute('data-status')).toBe('reviewed');
+    await clickUntil(office.locator('.review-modal .ant-modal-footer .ant-btn-primary'), async () => (await filingStatus(office)) === 'reviewed');
     const reviewed = await sessions.wjw.get<ImplementationPlanView>(`/implementation-plans/${wjwPlanId}`);
     expect(reviewed).toMatchObject({ status: 'reviewed', reviewedBy: expect.any(String) });
-  }, 60_000);
+  }, 120_000);
 
   it('部门不能修改其他部门的实施方案：页面只读，伪造的报送被服务端以中文提示拒绝（403）', async () => {
     const draft = await sessions.wjw.call<ImplementationPlanView>('POST', '/implementation-plans', {
