@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import type { MeetingView, PilotView, SupervisionView, TaskView } from '../src/services/responsibility/responsibility.contract.ts';
 import type { PlanSummary, PlanTree } from '../web/src/api/types.ts';
 import { requireOrSkip } from '../test/requirements.ts';
+import { clickUntil } from './ant-confirm.ts';
 import { chooseOption } from './ant-select.ts';
 import { ApiCallError } from './api-session.ts';
 import type { ApiSession } from './api-session.ts';
@@ -210,8 +211,7 @@ describe.skipIf(requireOrSkip('chromium'))('督导检查、会议与试点：问
     await decision.locator('.assign-decision').click();
     const assign = office.locator('.assign-decision-modal');
     expect(await assign.innerText()).toContain('不选则按事项的完成时限 2027-04-30');
-    await assign.locator('.ant-modal-footer .ant-btn-primary').click();
-    await eventually(() => decision.getAttribute('data-state')).toBe('in_progress');
+    await clickUntil(assign.locator('.ant-modal-footer .ant-btn-primary'), async () => (await decision.getAttribute('data-state')) === 'in_progress');
     expect(await decision.locator('.task-owner').innerText()).toBe(EDUCATION);
     expect(await decision.locator('.task-due-date').innerText()).toBe('2027-04-30');
     await screenshot(office, 's04-meeting-decision-task');
